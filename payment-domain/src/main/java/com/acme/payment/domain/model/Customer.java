@@ -1,0 +1,19 @@
+package com.acme.payment.domain.model;
+
+/** The person paying. Name and email never leave the service except to that person and admins. */
+public record Customer(String name, String email) {
+
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    public Customer {
+        name = name == null ? "" : name.strip();
+        email = email == null ? "" : email.strip();
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw new InvalidPaymentRequestException("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        if (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidPaymentRequestException("email", "email must be a valid address");
+        }
+    }
+}

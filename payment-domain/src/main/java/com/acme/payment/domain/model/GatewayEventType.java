@@ -1,0 +1,28 @@
+package com.acme.payment.domain.model;
+
+import java.util.Optional;
+
+/** Gateway events the domain acts on, with the status each one moves a payment to. */
+public enum GatewayEventType {
+    REQUIRES_ACTION(PaymentStatus.REQUIRES_ACTION),
+    PROCESSING(PaymentStatus.PROCESSING),
+    SUCCEEDED(PaymentStatus.SUCCEEDED),
+    PAYMENT_FAILED(PaymentStatus.FAILED),
+    CANCELED(PaymentStatus.CANCELED),
+    /** The gateway's refunded total changed; the target depends on the total. */
+    REFUND_UPDATED(null),
+    /** A dispute was opened; recorded, the status does not change. */
+    DISPUTE_CREATED(null),
+    /** Nothing to do with our payments; acknowledged and ignored. */
+    UNHANDLED(null);
+
+    private final PaymentStatus target;
+
+    GatewayEventType(PaymentStatus target) {
+        this.target = target;
+    }
+
+    public Optional<PaymentStatus> target() {
+        return Optional.ofNullable(target);
+    }
+}

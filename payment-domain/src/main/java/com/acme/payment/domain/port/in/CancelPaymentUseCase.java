@@ -1,0 +1,9 @@
+package com.acme.payment.domain.port.in;
+
+import com.acme.payment.domain.model.Payment;
+
+public interface CancelPaymentUseCase {
+
+    /** @throws com.acme.payment.domain.model.IllegalTransitionException when the payment can no longer be canceled */
+    Payment cancel(String paymentId);
+}

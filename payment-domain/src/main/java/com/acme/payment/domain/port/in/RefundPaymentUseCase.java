@@ -1,0 +1,16 @@
+package com.acme.payment.domain.port.in;
+
+import com.acme.payment.domain.model.Refund;
+
+public interface RefundPaymentUseCase {
+
+    Result refund(Command command);
+
+    /** @param amount null refunds everything that is left */
+    record Command(String paymentId, Long amount, String reason, String idempotencyKey) {
+    }
+
+    /** @param replayed true when an earlier request with the same idempotency key made the refund */
+    record Result(Refund refund, boolean replayed) {
+    }
+}

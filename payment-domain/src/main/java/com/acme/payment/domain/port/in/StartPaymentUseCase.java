@@ -1,0 +1,19 @@
+package com.acme.payment.domain.port.in;
+
+import com.acme.payment.domain.model.Payment;
+import java.util.Map;
+
+/** A customer starts paying: the payment is stored, then the gateway's intent is created. */
+public interface StartPaymentUseCase {
+
+    Result start(Command command);
+
+    /** @param idempotencyKey optional; the same key and request return the same payment */
+    record Command(String name, String email, String serviceType, long amount, String currency,
+                   String idempotencyKey, Map<String, String> metadata) {
+    }
+
+    /** @param replayed true when an earlier request with the same idempotency key made the payment */
+    record Result(Payment payment, String clientSecret, boolean replayed) {
+    }
+}

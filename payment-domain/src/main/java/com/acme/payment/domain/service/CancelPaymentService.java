@@ -1,0 +1,48 @@
+package com.acme.payment.domain.service;
+
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.IllegalTransitionException;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.TransactionRunner;
+import java.time.Clock;
+
+/** An admin cancels a payment that has not succeeded: first at the gateway, then here. */
+public class CancelPaymentService implements CancelPaymentUseCase {
+
+    private final PaymentRepository repository;
+    private final PaymentGateway gateway;
+    private final PaymentTransactions transactions;
+    private final Clock clock;
+
+    public CancelPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
+                                Clock clock) {
+        this.repository = repository;
+        this.gateway = gateway;
+        this.transactions = new PaymentTransactions(repository, transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public Payment cancel(String paymentId) {
+        Payment payment = transactions.load(paymentId);
+        if (!payment.canBeCanceled()) {
+            throw new IllegalTransitionException(payment.id(), payment.status(), PaymentStatus.CANCELED);
+        }
+        if (payment.gatewayReference() != null) {
+            gateway.cancelIntent(payment.gatewayReference());
+        }
+        return transactions.retryingStale(() -> {
+            Payment current = transactions.load(paymentId);
+            if (current.status() == PaymentStatus.CANCELED) {
+                return current; // the gateway's canceled webhook got here first
+            }
+            current.cancel(ChangeSource.ADMIN, "canceled by an admin", clock.instant());
+            repository.update(current);
+            return current;
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package com.acme.payment.domain.service;
+
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.TransactionRunner;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Applies gateway events exactly once: the event id is recorded in the same transaction as the change
+ * it makes, so a redelivery (even a concurrent one) finds it and changes nothing.
+ */
+public class GatewayEventService implements ReceiveGatewayEventUseCase {
+
+    private static final Logger LOG = System.getLogger(GatewayEventService.class.getName());
+
+    private final GatewayEventVerifier verifier;
+    private final PaymentRepository repository;
+    private final PaymentTransactions transactions;
+    private final PaymentNotifications notifications;
+    private final Clock clock;
+
+    public GatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
+                               TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
+        this.verifier = verifier;
+        this.repository = repository;
+        this.transactions = new PaymentTransactions(repository, transactions);
+        this.notifications = new PaymentNotifications(notifier);
+        this.clock = clock;
+    }
+
+    @Override
+    public EventOutcome receive(String payload, String signatureHeader) {
+        return apply(verifier.verify(payload, signatureHeader), ChangeSource.WEBHOOK);
+    }
+
+    /** Applies an event from a webhook, or a snapshot the reconciler fetched (no event id). */
+    public EventOutcome apply(GatewayEvent event, ChangeSource source) {
+        if (event.type() == GatewayEventType.UNHANDLED) {
+            return EventOutcome.IGNORED;
+        }
+        EventOutcome outcome = transactions.retryingStale(() -> applyOnce(event, source));
+        if (outcome == EventOutcome.UNKNOWN_PAYMENT) {
+            LOG.log(Level.WARNING, "gateway event {0} ({1}) is for {2}, which is not one of our payments",
+                    event.eventId(), event.type(), event.paymentReference());
+        }
+        return outcome;
+    }
+
+    private EventOutcome applyOnce(GatewayEvent event, ChangeSource source) {
+        if (event.eventId() != null
+                && !repository.recordGatewayEvent(event.eventId(), event.type().name(), clock.instant())) {
+            return EventOutcome.DUPLICATE;
+        }
+        Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
+        if (found.isEmpty()) {
+            return EventOutcome.UNKNOWN_PAYMENT;
+        }
+        Payment payment = found.get();
+        EventOutcome outcome = payment.apply(event, source, clock.instant());
+        repository.update(payment);
+        if (outcome == EventOutcome.APPLIED) {
+            String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
+            notifications.afterApplied(payment, event.type(), eventKey, event.detail());
+        }
+        return outcome;
+    }
+}

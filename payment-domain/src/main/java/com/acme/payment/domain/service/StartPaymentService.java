@@ -1,0 +1,104 @@
+package com.acme.payment.domain.service;
+
+import com.acme.payment.domain.model.Customer;
+import com.acme.payment.domain.model.IdempotencyKeyReusedException;
+import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentCatalog;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.port.in.StartPaymentUseCase;
+import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.TransactionRunner;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Stores the payment first, then asks the gateway for an intent outside any transaction. If the gateway
+ * call fails, the payment stays pending without a reference: a retry with the same Idempotency-Key
+ * creates the intent (the gateway dedupes by payment id), and the reconciler cancels it if nobody does.
+ */
+public class StartPaymentService implements StartPaymentUseCase {
+
+    private final PaymentRepository repository;
+    private final PaymentGateway gateway;
+    private final PaymentTransactions transactions;
+    private final PaymentCatalog catalog;
+    private final Clock clock;
+
+    public StartPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
+                               PaymentCatalog catalog, Clock clock) {
+        this.repository = repository;
+        this.gateway = gateway;
+        this.transactions = new PaymentTransactions(repository, transactions);
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result start(Command command) {
+        Customer customer = new Customer(command.name(), command.email());
+        catalog.requireServiceType(command.serviceType());
+        Money amount = catalog.requireChargeable(command.amount(), command.currency());
+        String fingerprint = fingerprint(command);
+
+        if (command.idempotencyKey() != null) {
+            var earlier = repository.findByIdempotencyKey(command.idempotencyKey());
+            if (earlier.isPresent()) {
+                return resume(requireSameRequest(earlier.get(), fingerprint), true);
+            }
+        }
+        Payment payment = Payment.start(PaymentId.random(), customer, command.serviceType(), amount, gateway.name(),
+                command.idempotencyKey(), fingerprint, command.metadata() == null ? Map.of() : command.metadata(),
+                clock.instant());
+        try {
+            transactions.once(() -> {
+                repository.insert(payment);
+                return null;
+            });
+        } catch (DuplicateIdempotencyKeyException raced) {
+            Payment winner = repository.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(() -> raced);
+            return resume(requireSameRequest(winner, fingerprint), true);
+        }
+        return resume(payment, false);
+    }
+
+    private Result resume(Payment payment, boolean replayed) {
+        if (payment.gatewayReference() != null) {
+            return new Result(payment, gateway.retrieveIntent(payment.gatewayReference()).clientSecret(), replayed);
+        }
+        GatewayIntent intent = gateway.createIntent(payment);
+        Payment withReference = transactions.retryingStale(() -> {
+            Payment current = transactions.load(payment.id().value());
+            current.attachGatewayReference(intent.reference(), clock.instant());
+            repository.update(current);
+            return current;
+        });
+        return new Result(withReference, intent.clientSecret(), replayed);
+    }
+
+    private static Payment requireSameRequest(Payment earlier, String fingerprint) {
+        if (!fingerprint.equals(earlier.requestFingerprint())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return earlier;
+    }
+
+    /** Identifies the request's content, so that a key reused with another body is recognised. */
+    static String fingerprint(Command command) {
+        String canonical = String.join("\n", command.name().strip(), command.email().strip(), command.serviceType(),
+                Long.toString(command.amount()), command.currency());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+}
