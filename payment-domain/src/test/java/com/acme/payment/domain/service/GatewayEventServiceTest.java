@@ -1,0 +1,152 @@
+package com.acme.payment.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.StalePaymentException;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.testing.ImmediateTransactions;
+import com.acme.payment.domain.testing.PaymentFixtures;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class GatewayEventServiceTest {
+
+    @Mock
+    GatewayEventVerifier verifier;
+    @Mock
+    PaymentRepository repository;
+    @Mock
+    PaymentNotifier notifier;
+    ImmediateTransactions transactions = new ImmediateTransactions();
+    GatewayEventService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new GatewayEventService(verifier, repository, transactions, notifier, PaymentFixtures.CLOCK);
+    }
+
+    @Test
+    void a_verified_success_event_is_recorded_applied_and_sends_one_receipt() {
+        Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
+        when(verifier.verify("{}", "t=1,v1=x")).thenReturn(event);
+        when(repository.recordGatewayEvent(eq(event.eventId()), eq("SUCCEEDED"), any(Instant.class))).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+
+        EventOutcome outcome = service.receive("{}", "t=1,v1=x");
+
+        assertThat(outcome).isEqualTo(EventOutcome.APPLIED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        verify(repository).update(payment);
+        verify(notifier).paymentSucceeded(payment, "succeeded");
+    }
+
+    @Test
+    void a_duplicate_event_changes_nothing_and_notifies_nobody() {
+        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_1");
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(false);
+
+        assertThat(service.apply(event, ChangeSource.WEBHOOK)).isEqualTo(EventOutcome.DUPLICATE);
+
+        verify(repository, never()).findByGatewayReference(any());
+        verify(repository, never()).update(any());
+        verifyNoInteractions(notifier);
+    }
+
+    @Test
+    void a_stale_event_is_stored_in_the_history_but_notifies_nobody() {
+        Payment payment = PaymentFixtures.succeededPayment();
+        payment.markSaved(1);
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+
+        EventOutcome outcome = service.apply(
+                PaymentFixtures.event(GatewayEventType.PROCESSING, payment.gatewayReference()), ChangeSource.WEBHOOK);
+
+        assertThat(outcome).isEqualTo(EventOutcome.STALE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        verify(repository).update(payment);
+        verifyNoInteractions(notifier);
+    }
+
+    @Test
+    void an_event_for_a_payment_that_is_not_ours_is_acknowledged() {
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference("pi_other")).thenReturn(Optional.empty());
+
+        assertThat(service.apply(PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_other"), ChangeSource.WEBHOOK))
+                .isEqualTo(EventOutcome.UNKNOWN_PAYMENT);
+        verify(repository, never()).update(any());
+    }
+
+    @Test
+    void unhandled_event_types_are_ignored_without_touching_the_database() {
+        assertThat(service.apply(GatewayEvent.unhandled("evt_1", "customer.created", PaymentFixtures.NOW),
+                ChangeSource.WEBHOOK)).isEqualTo(EventOutcome.IGNORED);
+        verifyNoInteractions(repository);
+    }
+
+    @Test
+    void a_concurrent_change_is_retried_in_a_new_transaction() {
+        Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference()))
+                .thenAnswer(invocation -> Optional.of(Payment.reconstitute(payment.snapshot())));
+        doThrow(new StalePaymentException(payment.id(), 0)).doNothing().when(repository).update(any());
+
+        EventOutcome outcome = service.apply(
+                PaymentFixtures.event(GatewayEventType.PAYMENT_FAILED, payment.gatewayReference()), ChangeSource.WEBHOOK);
+
+        assertThat(outcome).isEqualTo(EventOutcome.APPLIED);
+        assertThat(transactions.started()).isEqualTo(2);
+        verify(repository, times(2)).update(any());
+        verify(notifier, times(1)).paymentFailed(any(), anyString());
+    }
+
+    @Test
+    void a_refund_event_sends_a_refund_notice_keyed_by_the_refunded_total() {
+        Payment payment = PaymentFixtures.succeededPayment();
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+
+        service.apply(PaymentFixtures.refundEvent(payment.gatewayReference(), 300), ChangeSource.WEBHOOK);
+
+        verify(notifier).paymentRefunded(payment, "refunded:300");
+    }
+
+    @Test
+    void a_dispute_notifies_the_merchant() {
+        Payment payment = PaymentFixtures.succeededPayment();
+        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+        GatewayEvent dispute = new GatewayEvent("evt_d", GatewayEventType.DISPUTE_CREATED, payment.gatewayReference(),
+                PaymentFixtures.NOW, null, null, null, 0, "fraudulent");
+
+        service.apply(dispute, ChangeSource.WEBHOOK);
+
+        verify(notifier).disputeOpened(payment, "evt_d", "fraudulent");
+    }
+}

@@ -1,0 +1,121 @@
+package com.acme.payment.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.acme.payment.domain.model.GatewayException;
+import com.acme.payment.domain.model.IdempotencyKeyReusedException;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.RefundNotAllowedException;
+import com.acme.payment.domain.port.in.RefundPaymentUseCase.Command;
+import com.acme.payment.domain.port.in.RefundPaymentUseCase.Result;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.testing.ImmediateTransactions;
+import com.acme.payment.domain.testing.PaymentFixtures;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class RefundPaymentServiceTest {
+
+    @Mock
+    PaymentRepository repository;
+    @Mock
+    PaymentGateway gateway;
+    @Mock
+    PaymentNotifier notifier;
+    RefundPaymentService service;
+    Payment payment;
+    /** What the repository holds: updates replace it, loads rebuild from it. */
+    final AtomicReference<Payment.Snapshot> stored = new AtomicReference<>();
+
+    @BeforeEach
+    void setUp() {
+        service = new RefundPaymentService(repository, gateway, new ImmediateTransactions(), notifier,
+                PaymentFixtures.CLOCK);
+        payment = PaymentFixtures.succeededPayment();
+        payment.markSaved(1);
+        stored.set(payment.snapshot());
+        when(repository.findById(payment.id())).thenAnswer(i -> Optional.of(Payment.reconstitute(stored.get())));
+        org.mockito.Mockito.lenient().doAnswer(i -> {
+            stored.set(((Payment) i.getArgument(0)).snapshot());
+            return null;
+        }).when(repository).update(any());
+    }
+
+    @Test
+    void a_partial_refund_is_reserved_made_at_the_gateway_then_recorded_with_a_notice() {
+        ArgumentCaptor<Payment> updates = ArgumentCaptor.forClass(Payment.class);
+        when(gateway.refund(anyString(), anyLong(), anyString())).thenReturn(new GatewayRefund("re_1", 500));
+
+        Result result = service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1"));
+
+        assertThat(result.replayed()).isFalse();
+        assertThat(result.refund().status()).isEqualTo(Refund.Status.SUCCEEDED);
+        assertThat(result.refund().gatewayRefundId()).isEqualTo("re_1");
+        verify(repository, org.mockito.Mockito.times(2)).update(updates.capture());
+        assertThat(updates.getAllValues().get(0).refundReservedAmount()).isEqualTo(500);
+        Payment recorded = updates.getAllValues().get(1);
+        assertThat(recorded.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(recorded.refundReservedAmount()).isZero();
+        verify(repository).insertRefund(any());
+        verify(notifier).paymentRefunded(any(), org.mockito.ArgumentMatchers.eq("refunded:500"));
+    }
+
+    @Test
+    void a_refused_refund_releases_the_reservation_and_marks_the_refund_failed() {
+        when(gateway.refund(anyString(), anyLong(), anyString()))
+                .thenThrow(new GatewayException(GatewayException.Reason.INVALID_REQUEST, "no", null, null, null));
+        ArgumentCaptor<Payment> updates = ArgumentCaptor.forClass(Payment.class);
+        ArgumentCaptor<Refund> refunds = ArgumentCaptor.forClass(Refund.class);
+
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, null)))
+                .isInstanceOf(GatewayException.class);
+
+        verify(repository, org.mockito.Mockito.times(2)).update(updates.capture());
+        assertThat(updates.getValue().refundReservedAmount()).isZero();
+        assertThat(updates.getValue().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        verify(repository).updateRefund(refunds.capture());
+        assertThat(refunds.getValue().status()).isEqualTo(Refund.Status.FAILED);
+        verify(notifier, never()).paymentRefunded(any(), anyString());
+    }
+
+    @Test
+    void more_than_the_refundable_amount_is_refused_before_the_gateway_is_called() {
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 1251L, null, null)))
+                .isInstanceOf(RefundNotAllowedException.class);
+        verify(gateway, never()).refund(anyString(), anyLong(), anyString());
+        verify(repository, never()).insertRefund(any());
+    }
+
+    @Test
+    void the_same_idempotency_key_returns_the_earlier_refund_and_another_amount_is_refused() {
+        Refund earlier = new Refund("rf_1", payment.id(), 500, Refund.Status.SUCCEEDED, null, "key-1", "re_1",
+                PaymentFixtures.NOW);
+        when(repository.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
+
+        Result replay = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.refund()).isEqualTo(earlier);
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 600L, null, "key-1")))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        verify(gateway, never()).refund(anyString(), anyLong(), anyString());
+    }
+}
