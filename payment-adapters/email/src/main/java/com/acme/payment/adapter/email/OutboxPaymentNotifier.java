@@ -1,0 +1,159 @@
+package com.acme.payment.adapter.email;
+
+import static com.acme.payment.adapter.email.NotificationData.AMOUNT;
+import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_EMAIL;
+import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_NAME;
+import static com.acme.payment.adapter.email.NotificationData.DATE;
+import static com.acme.payment.adapter.email.NotificationData.DISPUTE_DETAIL;
+import static com.acme.payment.adapter.email.NotificationData.FAILURE_REASON;
+import static com.acme.payment.adapter.email.NotificationData.FULL_REFUND;
+import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFERENCE;
+import static com.acme.payment.adapter.email.NotificationData.PARTIAL_REFUND;
+import static com.acme.payment.adapter.email.NotificationData.PAYMENT_ID;
+import static com.acme.payment.adapter.email.NotificationData.REFUNDED_AMOUNT;
+import static com.acme.payment.adapter.email.NotificationData.REFUND_SCOPE;
+import static com.acme.payment.adapter.email.NotificationData.RETRY_URL;
+import static com.acme.payment.adapter.email.NotificationData.SERVICE;
+import static com.acme.payment.adapter.email.NotificationData.TRANSACTION_ID;
+
+import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.notification.Notification;
+import com.acme.payment.domain.notification.NotificationKind;
+import com.acme.payment.domain.port.out.NotificationOutbox;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Queues emails in the transactional outbox; never sends. Each notification carries every value its template
+ * shows, taken when the payment changed, so a message sent later (or re-sent) says what was true then.
+ */
+public class OutboxPaymentNotifier implements PaymentNotifier {
+
+    static final String DEFAULT_FAILURE_REASON = "The payment could not be completed.";
+
+    private static final DateTimeFormatter DATE_FORMAT =
+            DateTimeFormatter.ofPattern("MMMM d, uuuu, HH:mm z", Locale.ENGLISH);
+
+    private final NotificationOutbox outbox;
+    private final Clock clock;
+    private final Settings settings;
+    private final DateTimeFormatter dateFormat;
+
+    public OutboxPaymentNotifier(NotificationOutbox outbox, Clock clock, Settings settings) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.dateFormat = DATE_FORMAT.withZone(settings.zone());
+    }
+
+    @Override
+    public void paymentSucceeded(Payment payment, String eventKey) {
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        enqueue(payment, NotificationKind.RECEIPT, eventKey, payment.customer().email(), data, now);
+    }
+
+    @Override
+    public void paymentFailed(Payment payment, String eventKey) {
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        data.put(FAILURE_REASON, isBlank(payment.failureMessage()) ? DEFAULT_FAILURE_REASON : payment.failureMessage());
+        if (settings.paymentPageBaseUrl() != null) {
+            data.put(RETRY_URL, stripTrailingSlash(settings.paymentPageBaseUrl().toString()) + "/payment/"
+                    + payment.id().value());
+        }
+        enqueue(payment, NotificationKind.FAILURE_NOTICE, eventKey, payment.customer().email(), data, now);
+    }
+
+    @Override
+    public void paymentRefunded(Payment payment, String eventKey) {
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        data.put(REFUNDED_AMOUNT, new Money(payment.refundedAmount(), payment.amount().currency()).format());
+        data.put(REFUND_SCOPE, payment.status() == PaymentStatus.REFUNDED ? FULL_REFUND : PARTIAL_REFUND);
+        enqueue(payment, NotificationKind.REFUND_NOTICE, eventKey, payment.customer().email(), data, now);
+    }
+
+    @Override
+    public void disputeOpened(Payment payment, String eventKey, String detail) {
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        // The merchant has to find the customer and the charge, so this one names both.
+        data.put(CUSTOMER_EMAIL, payment.customer().email());
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        putIfPresent(data, DISPUTE_DETAIL, detail);
+        enqueue(payment, NotificationKind.DISPUTE_NOTICE, eventKey, settings.merchantAddress(), data, now);
+    }
+
+    private Map<String, String> paymentFacts(Payment payment, Instant now) {
+        Map<String, String> data = new HashMap<>();
+        data.put(CUSTOMER_NAME, payment.customer().name());
+        data.put(SERVICE, settings.serviceTypeLabels().getOrDefault(payment.serviceType(), payment.serviceType()));
+        data.put(AMOUNT, payment.amount().format());
+        data.put(PAYMENT_ID, payment.id().value());
+        data.put(DATE, dateFormat.format(now));
+        return data;
+    }
+
+    private void enqueue(Payment payment, NotificationKind kind, String eventKey, String recipient,
+                         Map<String, String> data, Instant now) {
+        // false means this notice is already queued: nothing more to do.
+        outbox.enqueue(new Notification(payment.id(), kind, eventKey, recipient, data), now);
+    }
+
+    private static void putIfPresent(Map<String, String> data, String key, String value) {
+        if (!isBlank(value)) {
+            data.put(key, value);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * @param merchantAddress    who receives dispute notices, e.g. {@code billing@example.com}
+     * @param zone               the time zone dates are shown in
+     * @param serviceTypeLabels  service type id to the label customers saw; an unknown id is shown as is
+     * @param paymentPageBaseUrl where the Payment page is served (e.g. {@code https://pay.example.com}), for the
+     *                           retry link in failure notices; null leaves the link out
+     */
+    public record Settings(String merchantAddress, ZoneId zone, Map<String, String> serviceTypeLabels,
+                           URI paymentPageBaseUrl) {
+
+        public Settings {
+            Objects.requireNonNull(merchantAddress, "merchantAddress");
+            Objects.requireNonNull(zone, "zone");
+            serviceTypeLabels = serviceTypeLabels == null ? Map.of() : Map.copyOf(serviceTypeLabels);
+            try {
+                new InternetAddress(merchantAddress, true);
+            } catch (AddressException invalid) {
+                throw new IllegalArgumentException("merchant address is not an email address: " + merchantAddress,
+                        invalid);
+            }
+            if (paymentPageBaseUrl != null && !("https".equals(paymentPageBaseUrl.getScheme())
+                    || "http".equals(paymentPageBaseUrl.getScheme()))) {
+                throw new IllegalArgumentException("payment page URL must be http(s): " + paymentPageBaseUrl);
+            }
+        }
+    }
+}
