@@ -1,0 +1,94 @@
+package com.acme.payment.app.config;
+
+import com.acme.payment.adapter.sandbox.SandboxPaymentGateway;
+import com.acme.payment.adapter.sandbox.SandboxSettings;
+import com.acme.payment.adapter.sandbox.SandboxTestCard;
+import com.acme.payment.adapter.stripe.StripeEventVerifier;
+import com.acme.payment.adapter.stripe.StripePaymentGateway;
+import com.acme.payment.adapter.stripe.StripeSettings;
+import com.acme.payment.app.metrics.TimedPaymentGateway;
+import com.acme.payment.app.web.dto.PaymentConfig.TestCard;
+import com.acme.payment.domain.model.PaymentCatalog;
+import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/** Stripe when its keys are set; otherwise the offline sandbox. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    @Bean
+    GatewayMode gatewayMode(StripeProperties stripe, PaymentProperties properties) {
+        if (stripe.configured()) {
+            LOG.info("Payments go through Stripe{}", blankToNull(stripe.apiBase()) == null ? ""
+                    : " at " + stripe.apiBase());
+            return GatewayMode.stripe(stripe.webhookSecret(), stripe.publishableKey());
+        }
+        LOG.info("No Stripe keys set: payments go through the offline sandbox gateway (test cards only)");
+        return GatewayMode.sandbox(properties.sandbox().webhookSecret());
+    }
+
+    /** Primary: in sandbox mode the undecorated sandbox gateway is a bean too (its controller needs it). */
+    @Bean
+    @Primary
+    PaymentGateway paymentGateway(GatewayMode mode, StripeProperties stripe,
+                                  ObjectProvider<SandboxPaymentGateway> sandbox, MeterRegistry meters) {
+        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject()
+                : new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
+                        Duration.ofSeconds(5), Duration.ofSeconds(20), 2));
+        return new TimedPaymentGateway(gateway, meters);
+    }
+
+    /** Real Stripe webhooks and the sandbox's events are verified by the same code. */
+    @Bean
+    GatewayEventVerifier gatewayEventVerifier(GatewayMode mode, Clock clock) {
+        return new StripeEventVerifier(mode.webhookSecret(), clock);
+    }
+
+    @Bean
+    PaymentPageSettings paymentPageSettings(GatewayMode mode, PaymentCatalog catalog, PaymentProperties properties) {
+        List<TestCard> testCards = mode.isSandbox() ? Arrays.stream(SandboxTestCard.values())
+                .map(card -> new TestCard(card.number(), card.description())).toList() : List.of();
+        return PaymentPageSettings.of(mode.name(), mode.publishableKey(), catalog, properties.pollIntervalMs(),
+                testCards);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    @Conditional(SandboxMode.class)
+    ScheduledExecutorService sandboxScheduler() {
+        return Executors.newScheduledThreadPool(2, new CustomizableThreadFactory("sandbox-events-"));
+    }
+
+    /** Events reach the same use case as webhooks; supplied late because that use case needs this gateway. */
+    @Bean
+    @Conditional(SandboxMode.class)
+    SandboxPaymentGateway sandboxPaymentGateway(GatewayMode mode, PaymentProperties properties,
+                                                ObjectProvider<ReceiveGatewayEventUseCase> events,
+                                                ScheduledExecutorService sandboxScheduler, Clock clock) {
+        PaymentProperties.Sandbox sandbox = properties.sandbox();
+        SandboxSettings settings = new SandboxSettings(sandbox.processingDelay(), sandbox.settleDelay(), 5,
+                Duration.ofSeconds(1));
+        return new SandboxPaymentGateway(settings, mode.webhookSecret(), events::getObject, sandboxScheduler, clock);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,42 @@
+package com.acme.payment.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Everything under {@code payment.*} in application.yaml; the README's configuration table lists the variables. */
+@ConfigurationProperties("payment")
+public record PaymentProperties(
+        Path dataDir,
+        URI publicUrl,
+        Map<String, String> serviceTypes,
+        List<String> currencies,
+        int pollIntervalMs,
+        Admin admin,
+        List<String> corsOrigins,
+        int createIntentPerMinute,
+        long maxBodyBytes,
+        Reconciler reconciler,
+        Outbox outbox,
+        Mail mail,
+        Sandbox sandbox) {
+
+    public record Admin(String username, String password) {
+    }
+
+    public record Reconciler(Duration interval, Duration staleAfter, Duration abandonAfter, int batchSize) {
+    }
+
+    public record Outbox(Duration interval, int batchSize, int maxAttempts, Duration firstBackoff, Duration lease) {
+    }
+
+    public record Mail(String from, String merchant) {
+    }
+
+    /** @param webhookSecret optional; tests set it to sign their own events */
+    public record Sandbox(Duration processingDelay, Duration settleDelay, String webhookSecret) {
+    }
+}

@@ -1,0 +1,71 @@
+package com.acme.payment.app.config;
+
+import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
+import com.acme.payment.adapter.postgres.JdbcNotificationOutbox;
+import com.acme.payment.adapter.postgres.JdbcPaymentRepository;
+import com.acme.payment.adapter.postgres.PostgresJobLock;
+import com.acme.payment.app.metrics.MeteredPaymentRepository;
+import com.acme.payment.domain.port.out.NotificationOutbox;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres. */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+    EmbeddedPostgresServer embeddedPostgres(PaymentProperties properties) {
+        var directory = properties.dataDir().resolve("postgres").toAbsolutePath();
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+        LOG.info("No SPRING_DATASOURCE_URL set: started embedded PostgreSQL on port {} with its data in {}",
+                server.port(), directory);
+        return server;
+    }
+
+    /** The pool in front of the embedded server, with the same Hikari settings as a configured database. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        return dataSource;
+    }
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    PaymentRepository paymentRepository(JdbcClient jdbc, MeterRegistry meters) {
+        return new MeteredPaymentRepository(new JdbcPaymentRepository(jdbc), meters);
+    }
+
+    @Bean
+    NotificationOutbox notificationOutbox(JdbcClient jdbc, MeterRegistry meters) {
+        JdbcNotificationOutbox outbox = new JdbcNotificationOutbox(jdbc);
+        Gauge.builder("outbox.backlog", outbox, NotificationOutbox::backlog)
+                .description("Notifications waiting to be sent").register(meters);
+        return outbox;
+    }
+
+    @Bean
+    PostgresJobLock jobLock(DataSource dataSource) {
+        return new PostgresJobLock(dataSource);
+    }
+}

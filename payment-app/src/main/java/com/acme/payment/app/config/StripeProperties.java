@@ -1,0 +1,40 @@
+package com.acme.payment.app.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Stripe keys. None set: the offline sandbox. All three set: Stripe. Anything in between stops start-up. */
+@ConfigurationProperties("stripe")
+public record StripeProperties(String secretKey, String publishableKey, String webhookSecret, String apiBase) {
+
+    public boolean configured() {
+        List<String> missing = missing();
+        if (missing.isEmpty()) {
+            return true;
+        }
+        if (missing.size() == 3) {
+            return false;
+        }
+        throw new IllegalStateException("Stripe is only partly configured: set " + String.join(", ", missing)
+                + " as well, or none of the Stripe keys to use the offline sandbox");
+    }
+
+    private List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        if (isBlank(secretKey)) {
+            missing.add("STRIPE_SECRET_KEY");
+        }
+        if (isBlank(publishableKey)) {
+            missing.add("STRIPE_PUBLISHABLE_KEY");
+        }
+        if (isBlank(webhookSecret)) {
+            missing.add("STRIPE_WEBHOOK_SECRET");
+        }
+        return missing;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

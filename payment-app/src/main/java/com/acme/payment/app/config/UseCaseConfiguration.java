@@ -1,0 +1,107 @@
+package com.acme.payment.app.config;
+
+import com.acme.payment.app.metrics.MeteredGatewayEvents;
+import com.acme.payment.domain.model.PaymentCatalog;
+import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.NotificationOutbox;
+import com.acme.payment.domain.port.out.NotificationSender;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.TransactionRunner;
+import com.acme.payment.domain.service.CancelPaymentService;
+import com.acme.payment.domain.service.DispatchNotificationsService;
+import com.acme.payment.domain.service.GatewayEventService;
+import com.acme.payment.domain.service.PaymentQueryService;
+import com.acme.payment.domain.service.ReconcilePaymentsService;
+import com.acme.payment.domain.service.RefundPaymentService;
+import com.acme.payment.domain.service.StartPaymentService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The domain's use-case services, created with {@code new}: the core knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PaymentCatalog paymentCatalog(PaymentProperties properties) {
+        return new PaymentCatalog(properties.serviceTypes(), properties.currencies());
+    }
+
+    /** Each use case's transaction boundary: the domain asks for one, Spring's transaction manager runs it. */
+    @Bean
+    TransactionRunner transactionRunner(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        return new TransactionRunner() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                return template.execute(status -> work.get());
+            }
+        };
+    }
+
+    @Bean
+    StartPaymentService startPaymentService(PaymentRepository repository, PaymentGateway gateway,
+                                            TransactionRunner transactions, PaymentCatalog catalog, Clock clock) {
+        return new StartPaymentService(repository, gateway, transactions, catalog, clock);
+    }
+
+    @Bean
+    PaymentQueryService paymentQueryService(PaymentRepository repository, TransactionRunner transactions) {
+        return new PaymentQueryService(repository, transactions);
+    }
+
+    @Bean
+    GatewayEventService gatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
+                                            TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
+        return new GatewayEventService(verifier, repository, transactions, notifier, clock);
+    }
+
+    /** What webhooks and the sandbox call: the event service, counted by outcome. */
+    @Bean
+    @Primary
+    ReceiveGatewayEventUseCase receiveGatewayEvent(GatewayEventService events, MeterRegistry meters) {
+        return new MeteredGatewayEvents(events, meters);
+    }
+
+    @Bean
+    RefundPaymentService refundPaymentService(PaymentRepository repository, PaymentGateway gateway,
+                                              TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
+        return new RefundPaymentService(repository, gateway, transactions, notifier, clock);
+    }
+
+    @Bean
+    CancelPaymentService cancelPaymentService(PaymentRepository repository, PaymentGateway gateway,
+                                              TransactionRunner transactions, Clock clock) {
+        return new CancelPaymentService(repository, gateway, transactions, clock);
+    }
+
+    @Bean
+    ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
+                                                      GatewayEventService events, TransactionRunner transactions,
+                                                      Clock clock, PaymentProperties properties) {
+        PaymentProperties.Reconciler settings = properties.reconciler();
+        return new ReconcilePaymentsService(repository, gateway, events, transactions, clock,
+                settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
+    }
+
+    @Bean
+    DispatchNotificationsService dispatchNotificationsService(NotificationOutbox outbox, NotificationSender sender,
+                                                              Clock clock, PaymentProperties properties) {
+        PaymentProperties.Outbox settings = properties.outbox();
+        return new DispatchNotificationsService(outbox, sender, clock, settings.batchSize(), settings.maxAttempts(),
+                settings.firstBackoff(), settings.lease());
+    }
+}

@@ -1,0 +1,56 @@
+package com.acme.payment.app.jobs;
+
+import com.acme.payment.adapter.postgres.PostgresJobLock;
+import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
+import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
+import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The background work: sending the outbox and reconciling with the gateway. Several instances may run;
+ * the outbox claims rows with SKIP LOCKED, the reconciler runs under a database lock.
+ */
+public class ScheduledJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobs.class);
+
+    private final DispatchNotificationsUseCase dispatchNotifications;
+    private final ReconcilePaymentsUseCase reconcilePayments;
+    private final PostgresJobLock jobLock;
+
+    public ScheduledJobs(DispatchNotificationsUseCase dispatchNotifications,
+                         ReconcilePaymentsUseCase reconcilePayments, PostgresJobLock jobLock) {
+        this.dispatchNotifications = dispatchNotifications;
+        this.reconcilePayments = reconcilePayments;
+        this.jobLock = jobLock;
+    }
+
+    @Scheduled(fixedDelayString = "${payment.outbox.interval}", initialDelayString = "${payment.outbox.interval}")
+    public void dispatchNotifications() {
+        try {
+            while (dispatchNotifications.dispatchDue() > 0) {
+                // keep going while there is a backlog
+            }
+        } catch (DataAccessException unavailable) {
+            LOG.warn("outbox dispatch skipped, database unavailable: {}", unavailable.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${payment.reconciler.interval}", initialDelayString = "${payment.reconciler.interval}")
+    public void reconcilePayments() {
+        try {
+            jobLock.runExclusively("reconcile-payments", () -> {
+                Report report = reconcilePayments.reconcile();
+                if (report.checked() > 0) {
+                    LOG.info("reconciled {} waiting payments: {} updated, {} abandoned canceled, {} failed",
+                            report.checked(), report.updated(), report.abandoned(), report.failed());
+                }
+            });
+        } catch (DataAccessException unavailable) {
+            LOG.warn("reconciliation skipped, database unavailable: {}", unavailable.getMessage());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.acme.payment.app.web;
+
+import com.acme.payment.app.web.dto.AdminPayment;
+import com.acme.payment.app.web.dto.AdminPaymentDetail;
+import com.acme.payment.app.web.dto.AdminPaymentPage;
+import com.acme.payment.app.web.dto.PaymentStats;
+import com.acme.payment.app.web.dto.Refund;
+import com.acme.payment.app.web.dto.RefundRequest;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.in.GetPaymentDetailsUseCase;
+import com.acme.payment.domain.port.in.ListPaymentsUseCase;
+import com.acme.payment.domain.port.in.PaymentStatisticsUseCase;
+import com.acme.payment.domain.port.in.RefundPaymentUseCase;
+import com.acme.payment.domain.query.PaymentSearch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Back office: list, inspect, refund, cancel, statistics. Protected by HTTP Basic (see SecurityConfiguration). */
+@RestController
+@RequestMapping("/api/admin")
+@Validated
+@Tag(name = "admin")
+@SecurityRequirement(name = "adminBasic")
+public class AdminPaymentController {
+
+    private static final String STATUS_NAMES =
+            "pending|requires_action|processing|succeeded|failed|canceled|partially_refunded|refunded";
+
+    private final ListPaymentsUseCase listPayments;
+    private final GetPaymentDetailsUseCase getPaymentDetails;
+    private final RefundPaymentUseCase refundPayment;
+    private final CancelPaymentUseCase cancelPayment;
+    private final PaymentStatisticsUseCase statistics;
+    private final PaymentWebMapper mapper;
+
+    public AdminPaymentController(ListPaymentsUseCase listPayments, GetPaymentDetailsUseCase getPaymentDetails,
+                                  RefundPaymentUseCase refundPayment, CancelPaymentUseCase cancelPayment,
+                                  PaymentStatisticsUseCase statistics, PaymentWebMapper mapper) {
+        this.listPayments = listPayments;
+        this.getPaymentDetails = getPaymentDetails;
+        this.refundPayment = refundPayment;
+        this.cancelPayment = cancelPayment;
+        this.statistics = statistics;
+        this.mapper = mapper;
+    }
+
+    @Operation(operationId = "listPayments", summary = "List and search payments, newest first")
+    @GetMapping("/payments")
+    public AdminPaymentPage list(
+            @RequestParam(required = false) @Pattern(regexp = STATUS_NAMES, message = "is not a payment status") String status,
+            @RequestParam(required = false) @Size(max = 254) String email,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PaymentSearch.MAX_PAGE_SIZE) int size) {
+        PaymentStatus statusFilter = status == null ? null : PaymentStatus.fromApiName(status);
+        return mapper.toPage(listPayments.list(new PaymentSearch(statusFilter, email, from, to, page, size)));
+    }
+
+    @Operation(operationId = "getPayment", summary = "One payment with its status history and refunds")
+    @GetMapping("/payments/{paymentId}")
+    public AdminPaymentDetail detail(@PathVariable String paymentId) {
+        return mapper.toDetail(getPaymentDetails.getDetails(paymentId));
+    }
+
+    @Operation(operationId = "refundPayment", summary = "Refund all or part of a payment")
+    @PostMapping("/payments/{paymentId}/refunds")
+    public ResponseEntity<Refund> refund(
+            @PathVariable String paymentId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @Valid @RequestBody(required = false) RefundRequest request) {
+        RefundRequest body = request == null ? new RefundRequest(null, null) : request;
+        RefundPaymentUseCase.Result result = refundPayment.refund(
+                new RefundPaymentUseCase.Command(paymentId, body.amount(), body.reason(), idempotencyKey));
+        return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/admin/payments/" + paymentId))
+                .body(mapper.toRefund(result.refund()));
+    }
+
+    @Operation(operationId = "cancelPayment", summary = "Cancel a payment that has not succeeded")
+    @PostMapping("/payments/{paymentId}/cancel")
+    public AdminPayment cancel(@PathVariable String paymentId) {
+        return mapper.toAdminPayment(cancelPayment.cancel(paymentId));
+    }
+
+    @Operation(operationId = "getPaymentStats", summary = "Counts by status and net revenue per currency")
+    @GetMapping("/stats")
+    public PaymentStats stats(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return mapper.toStats(statistics.statistics(from, to), from, to);
+    }
+}

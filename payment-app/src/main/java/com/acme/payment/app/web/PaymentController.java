@@ -1,0 +1,79 @@
+package com.acme.payment.app.web;
+
+import com.acme.payment.app.config.PaymentPageSettings;
+import com.acme.payment.app.web.dto.CreatePaymentRequest;
+import com.acme.payment.app.web.dto.CreatePaymentResponse;
+import com.acme.payment.app.web.dto.PaymentConfig;
+import com.acme.payment.app.web.dto.PaymentStatusResponse;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
+import com.acme.payment.domain.port.in.StartPaymentUseCase;
+import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
+import com.acme.payment.domain.port.in.StartPaymentUseCase.Result;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public endpoints the Payment page uses. */
+@RestController
+@RequestMapping("/api/payment")
+@Validated
+@Tag(name = "payment")
+public class PaymentController {
+
+    private final StartPaymentUseCase startPayment;
+    private final GetPaymentStatusUseCase getPaymentStatus;
+    private final PaymentPageSettings pageSettings;
+    private final PaymentWebMapper mapper;
+
+    public PaymentController(StartPaymentUseCase startPayment, GetPaymentStatusUseCase getPaymentStatus,
+                             PaymentPageSettings pageSettings, PaymentWebMapper mapper) {
+        this.startPayment = startPayment;
+        this.getPaymentStatus = getPaymentStatus;
+        this.pageSettings = pageSettings;
+        this.mapper = mapper;
+    }
+
+    @Operation(operationId = "getPaymentConfig", summary = "Configuration the Payment page needs at run time")
+    @GetMapping("/config")
+    public PaymentConfig config() {
+        return pageSettings.config();
+    }
+
+    @Operation(operationId = "createPaymentIntent", summary = "Start a payment")
+    @PostMapping(path = "/stripe/create-intent", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<CreatePaymentResponse> createIntent(
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @Valid @RequestBody CreatePaymentRequest request) {
+        Result result = startPayment.start(new Command(request.name(), request.email(), request.serviceType(),
+                request.amount(), request.currency(), idempotencyKey, Map.of()));
+        Payment payment = result.payment();
+        CreatePaymentResponse body = new CreatePaymentResponse(payment.id().value(), result.clientSecret(),
+                payment.status().apiName(), payment.amount().minorUnits(), payment.amount().currency());
+        URI location = URI.create("/api/payment/status/" + payment.id().value());
+        return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(location).cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    @Operation(operationId = "getPaymentStatus", summary = "Current status of a payment")
+    @GetMapping("/status/{paymentId}")
+    public ResponseEntity<PaymentStatusResponse> status(@PathVariable String paymentId) {
+        PaymentStatusResponse status = mapper.toStatusResponse(getPaymentStatus.getPayment(paymentId));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(status);
+    }
+}

@@ -1,0 +1,16 @@
+package com.acme.payment.app.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The Payment page's client-side routes all load the single-page app; /api/** never does. */
+@Controller
+@Hidden
+public class PaymentPageController {
+
+    @GetMapping({"/payment", "/payment/{paymentId}"})
+    public String paymentPage() {
+        return "forward:/index.html";
+    }
+}

@@ -1,0 +1,102 @@
+package com.acme.payment.app.web;
+
+import com.acme.payment.app.web.dto.AdminPayment;
+import com.acme.payment.app.web.dto.AdminPaymentDetail;
+import com.acme.payment.app.web.dto.AdminPaymentPage;
+import com.acme.payment.app.web.dto.PaymentStats;
+import com.acme.payment.app.web.dto.PaymentStatusResponse;
+import com.acme.payment.app.web.dto.StatusChange;
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentPage;
+import com.acme.payment.domain.query.PaymentStatistics;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Domain → web DTOs. The DTOs follow openapi.yaml; domain types never reach the JSON contract. */
+@Mapper(componentModel = "spring")
+public interface PaymentWebMapper {
+
+    default PaymentStatusResponse toStatusResponse(Payment payment) {
+        return toStatusResponse(payment.snapshot());
+    }
+
+    @Mapping(target = "paymentId", source = "id")
+    PaymentStatusResponse toStatusResponse(Payment.Snapshot payment);
+
+    default AdminPayment toAdminPayment(Payment payment) {
+        return toAdminPayment(payment.snapshot());
+    }
+
+    @Mapping(target = "paymentId", source = "id")
+    @Mapping(target = "name", source = "customerName")
+    @Mapping(target = "email", source = "customerEmail")
+    AdminPayment toAdminPayment(Payment.Snapshot payment);
+
+    default AdminPaymentDetail toDetail(PaymentDetails details) {
+        return toDetail(details.payment().snapshot(), details);
+    }
+
+    @Mapping(target = "paymentId", source = "payment.id")
+    @Mapping(target = "name", source = "payment.customerName")
+    @Mapping(target = "email", source = "payment.customerEmail")
+    @Mapping(target = "serviceType", source = "payment.serviceType")
+    @Mapping(target = "amount", source = "payment.amount")
+    @Mapping(target = "currency", source = "payment.currency")
+    @Mapping(target = "status", source = "payment.status")
+    @Mapping(target = "gateway", source = "payment.gateway")
+    @Mapping(target = "gatewayReference", source = "payment.gatewayReference")
+    @Mapping(target = "transactionId", source = "payment.transactionId")
+    @Mapping(target = "failureCode", source = "payment.failureCode")
+    @Mapping(target = "failureMessage", source = "payment.failureMessage")
+    @Mapping(target = "refundedAmount", source = "payment.refundedAmount")
+    @Mapping(target = "createdAt", source = "payment.createdAt")
+    @Mapping(target = "updatedAt", source = "payment.updatedAt")
+    @Mapping(target = "history", source = "details.history")
+    @Mapping(target = "refunds", source = "details.refunds")
+    AdminPaymentDetail toDetail(Payment.Snapshot payment, PaymentDetails details);
+
+    StatusChange toStatusChange(com.acme.payment.domain.model.StatusChange change);
+
+    com.acme.payment.app.web.dto.Refund toRefund(Refund refund);
+
+    default AdminPaymentPage toPage(PaymentPage page) {
+        return new AdminPaymentPage(page.items().stream().map(this::toAdminPayment).toList(), page.page(),
+                page.size(), page.totalItems(), page.totalPages());
+    }
+
+    default PaymentStats toStats(PaymentStatistics statistics, Instant from, Instant to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PaymentStatus status : PaymentStatus.values()) {
+            counts.put(status.apiName(), statistics.countsByStatus().getOrDefault(status, 0L));
+        }
+        return new PaymentStats(from, to, counts, statistics.revenue().stream()
+                .map(revenue -> new PaymentStats.CurrencyRevenue(revenue.currency(), revenue.grossAmount(),
+                        revenue.refundedAmount(), revenue.netAmount()))
+                .toList());
+    }
+
+    default String paymentId(PaymentId id) {
+        return id.value();
+    }
+
+    default String status(PaymentStatus status) {
+        return status == null ? null : status.apiName();
+    }
+
+    default String source(ChangeSource source) {
+        return source.name().toLowerCase(Locale.ROOT);
+    }
+
+    default String refundStatus(Refund.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,211 @@
+package com.acme.payment.app.web;
+
+import com.acme.payment.app.web.dto.FieldError;
+import com.acme.payment.domain.model.GatewayException;
+import com.acme.payment.domain.model.IdempotencyKeyReusedException;
+import com.acme.payment.domain.model.IllegalTransitionException;
+import com.acme.payment.domain.model.InvalidPaymentRequestException;
+import com.acme.payment.domain.model.PaymentNotFoundException;
+import com.acme.payment.domain.model.RefundNotAllowedException;
+import com.acme.payment.domain.model.StalePaymentException;
+import com.acme.payment.domain.port.out.InvalidWebhookException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/** Every error is RFC 9457 problem+json, with the problem types openapi.yaml lists. Never a stack trace. */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    public static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    static ProblemDetail invalidFields(List<FieldError> errors) {
+        ProblemDetail problem = problem(ProblemType.VALIDATION_ERROR, errors.stream()
+                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidPaymentRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidPaymentRequestException e) {
+        return respond(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(PaymentNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(PaymentNotFoundException e) {
+        return respond(problem(ProblemType.NOT_FOUND, "No such payment."));
+    }
+
+    @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class})
+    ResponseEntity<ProblemDetail> invalidState(RuntimeException e) {
+        return respond(problem(ProblemType.INVALID_STATE, e.getMessage()));
+    }
+
+    @ExceptionHandler(RefundNotAllowedException.class)
+    ResponseEntity<ProblemDetail> refundNotAllowed(RefundNotAllowedException e) {
+        return respond(problem(ProblemType.REFUND_EXCEEDS_REFUNDABLE, e.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidWebhookException.class)
+    ResponseEntity<ProblemDetail> invalidWebhook(InvalidWebhookException e) {
+        LOG.warn("rejected a webhook: {}", e.getMessage());
+        return respond(problem(ProblemType.INVALID_SIGNATURE, "The webhook signature or body is not valid."));
+    }
+
+    @ExceptionHandler(GatewayException.class)
+    ResponseEntity<ProblemDetail> gateway(GatewayException e) {
+        LOG.warn("payment gateway call failed ({}): {}", e.reason(), e.getMessage());
+        ProblemDetail problem = e.retryable()
+                ? problem(ProblemType.GATEWAY_UNAVAILABLE, "The payment gateway is unavailable; try again shortly.")
+                : problem(ProblemType.GATEWAY_ERROR, e.customerMessage() != null ? e.customerMessage()
+                        : "The payment gateway refused the request.");
+        return respond(problem);
+    }
+
+    /** The database is down or overloaded: fail fast with 503 so clients (and Stripe) retry. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, NonTransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessException e) {
+        LOG.error("storage unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> response = respond(
+                problem(ProblemType.GATEWAY_UNAVAILABLE, "Storage is temporarily unavailable; try again shortly."));
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("unexpected error", e);
+        return respond(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problemResponse(invalidFields(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
+                        parameterName(result.getMethodParameter()), error.getDefaultMessage())))
+                .toList();
+        return problemResponse(invalidFields(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            return problemResponse(invalidFields(List.of(new FieldError(field, "has the wrong type or is not allowed"))));
+        }
+        return problemResponse(problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemResponse(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = problemResponse(problem(ProblemType.METHOD_NOT_ALLOWED, e.getMessage()));
+        HttpHeaders allow = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            allow.setAllow(e.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(allow).body(response.getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return problemResponse(problem(ProblemType.NOT_FOUND, "No such resource."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            if ("Stripe-Signature".equalsIgnoreCase(missing.getHeaderName())) {
+                return problemResponse(problem(ProblemType.INVALID_SIGNATURE, "The Stripe-Signature header is missing."));
+            }
+            return problemResponse(invalidFields(List.of(new FieldError(missing.getHeaderName(), "is required"))));
+        }
+        return problemResponse(problem(ProblemType.MALFORMED_REQUEST, e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(invalidFields(List.of(new FieldError(e.getName(), "has the wrong type"))));
+    }
+
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (query != null && !query.value().isEmpty()) {
+            return query.value();
+        }
+        return parameter.getParameterName();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ResponseEntity<Object> problemResponse(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,4 @@
+package com.acme.payment.app.web.dto;
+
+public record WebhookAck(boolean received, String outcome) {
+}

@@ -1,0 +1,98 @@
+package com.acme.payment.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real app on a random port: embedded PostgreSQL (its own data folder), the sandbox gateway with fast
+ * delays, .eml mail. Every IT extends this, so they share one Spring context and one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "payment.admin.password=" + AbstractAppIT.ADMIN_PASSWORD,
+        "payment.sandbox.webhook-secret=" + AbstractAppIT.WEBHOOK_SECRET,
+        "payment.sandbox.processing-delay=PT0.05S",
+        "payment.sandbox.settle-delay=PT0.05S",
+        "payment.outbox.interval=PT0.2S",
+        "payment.create-intent-per-minute=1000"})
+public abstract class AbstractAppIT {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+    public static final String WEBHOOK_SECRET = "whsec_integration_test_secret";
+    protected static final Path DATA_DIR = createDataDir();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("payment.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("payment-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected HttpResponse<String> adminGet(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", adminAuthorization()).GET().build());
+    }
+
+    protected HttpResponse<String> postJson(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    protected static String adminAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+}

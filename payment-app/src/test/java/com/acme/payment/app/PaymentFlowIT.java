@@ -1,0 +1,114 @@
+package com.acme.payment.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole flow over HTTP against the real app (embedded PostgreSQL, sandbox gateway, .eml mail):
+ * create → confirm with 4242 → poll until succeeded → receipt written → partial refund → stats.
+ */
+class PaymentFlowIT extends AbstractAppIT {
+
+    @Test
+    void a_card_payment_succeeds_is_receipted_partially_refunded_and_counted() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String request = "{\"name\":\"Katherine Johnson\",\"email\":\"katherine@example.com\","
+                + "\"serviceType\":\"microwave\",\"amount\":4200,\"currency\":\"EUR\"}";
+        HttpResponse<String> created = postJson("/api/payment/stripe/create-intent", request,
+                Map.of("Idempotency-Key", key));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode payment = body(created);
+        String paymentId = payment.get("paymentId").asString();
+        assertThat(paymentId).matches("pay_[A-Za-z0-9_-]{22}");
+        assertThat(payment.get("status").asString()).isEqualTo("pending");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/payment/status/" + paymentId);
+
+        HttpResponse<String> replay = postJson("/api/payment/stripe/create-intent", request, Map.of("Idempotency-Key", key));
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(body(replay).get("paymentId").asString()).isEqualTo(paymentId);
+        HttpResponse<String> reused = postJson("/api/payment/stripe/create-intent",
+                request.replace("4200", "4300"), Map.of("Idempotency-Key", key));
+        assertThat(reused.statusCode()).isEqualTo(422);
+
+        HttpResponse<String> confirmed = postJson("/api/payment/sandbox/payments/" + paymentId + "/confirm",
+                "{\"clientSecret\":\"" + payment.get("clientSecret").asString() + "\",\"cardNumber\":\"4242 4242 4242 4242\","
+                        + "\"expiry\":\"12/34\",\"cvc\":\"123\"}", Map.of());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(body(confirmed).get("outcome").asString()).isEqualTo("processing");
+
+        JsonNode succeeded = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> body(get("/api/payment/status/" + paymentId)),
+                        status -> "succeeded".equals(status.get("status").asString()));
+        assertThat(succeeded.get("transactionId").asString()).startsWith("ch_");
+        assertThat(succeeded.has("name")).isFalse();
+        assertThat(succeeded.has("email")).isFalse();
+        assertThat(succeeded.toString()).doesNotContain("katherine");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiptFor(paymentId));
+
+        HttpResponse<String> refund = send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/refunds"))
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1000,\"reason\":\"partial delivery\"}")).build());
+        assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);
+        assertThat(body(refund).get("status").asString()).isEqualTo("succeeded");
+
+        JsonNode afterRefund = body(get("/api/payment/status/" + paymentId));
+        assertThat(afterRefund.get("status").asString()).isEqualTo("partially_refunded");
+        assertThat(afterRefund.get("refundedAmount").asLong()).isEqualTo(1000);
+
+        JsonNode detail = body(adminGet("/api/admin/payments/" + paymentId));
+        assertThat(detail.get("email").asString()).isEqualTo("katherine@example.com");
+        assertThat(detail.get("history").findValuesAsString("to"))
+                .containsSubsequence("pending", "processing", "succeeded", "partially_refunded");
+        assertThat(detail.get("refunds")).hasSize(1);
+
+        JsonNode stats = body(adminGet("/api/admin/stats"));
+        JsonNode euro = null;
+        for (JsonNode revenue : stats.get("revenue")) {
+            if ("EUR".equals(revenue.get("currency").asString())) {
+                euro = revenue;
+            }
+        }
+        assertThat(euro).isNotNull();
+        assertThat(euro.get("netAmount").asLong()).isEqualTo(euro.get("grossAmount").asLong()
+                - euro.get("refundedAmount").asLong());
+        assertThat(euro.get("grossAmount").asLong()).isGreaterThanOrEqualTo(4200);
+        assertThat(euro.get("refundedAmount").asLong()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void the_status_answers_304_when_nothing_changed() {
+        HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
+                "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,"
+                        + "\"currency\":\"USD\"}", Map.of());
+        String path = "/api/payment/status/" + body(created).get("paymentId").asString();
+        String etag = get(path).headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).GET().build());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    private static boolean receiptFor(String paymentId) throws Exception {
+        Path mail = DATA_DIR.resolve("mail");
+        if (!Files.isDirectory(mail)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(mail)) {
+            return files.anyMatch(file -> file.getFileName().toString().contains("receipt")
+                    && file.getFileName().toString().contains(paymentId));
+        }
+    }
+}

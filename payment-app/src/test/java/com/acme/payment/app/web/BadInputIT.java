@@ -1,0 +1,128 @@
+package com.acme.payment.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.payment.app.AbstractAppIT;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Every kind of bad create-intent request gets a 4xx problem+json naming the field, and writes nothing. */
+class BadInputIT extends AbstractAppIT {
+
+    private static final String CREATE = "/api/payment/stripe/create-intent";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static Stream<Arguments> invalidBodies() {
+        return Stream.of(
+                Arguments.of("missing name", "{\"email\":\"a@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,\"currency\":\"USD\"}", "name"),
+                Arguments.of("null email", body("\"Ada\"", "null", "\"pon-ftth\"", "1250", "\"USD\""), "email"),
+                Arguments.of("bad email", body("\"Ada\"", "\"not-an-email\"", "\"pon-ftth\"", "1250", "\"USD\""), "email"),
+                Arguments.of("101-character name", body("\"" + "x".repeat(101) + "\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("blank name", body("\"   \"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("unknown service", body("\"Ada\"", "\"a@example.com\"", "\"plumbing\"", "1250", "\"USD\""), "serviceType"),
+                Arguments.of("amount as a string", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "\"1250\"", "\"USD\""), "amount"),
+                Arguments.of("fractional amount", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "12.5", "\"USD\""), "amount"),
+                Arguments.of("negative amount", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "-100", "\"USD\""), "amount"),
+                Arguments.of("zero amount", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "0", "\"USD\""), "amount"),
+                Arguments.of("below the USD minimum", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "49", "\"USD\""), "amount"),
+                Arguments.of("above the maximum", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "100000000", "\"USD\""), "amount"),
+                Arguments.of("unknown currency", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"XYZ\""), "currency"),
+                Arguments.of("lower-case currency", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"usd\""), "currency"),
+                Arguments.of("unexpected field", "{\"name\":\"Ada\",\"email\":\"a@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,\"currency\":\"USD\",\"status\":\"succeeded\"}", "status"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidBodies")
+    void invalid_fields_are_named_in_a_problem_and_nothing_is_stored(String label, String body, String field) {
+        long before = paymentCount();
+
+        HttpResponse<String> response = postJson(CREATE, body, Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = body(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:payment:problem:validation-error");
+        assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(paymentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem() {
+        HttpResponse<String> response = postJson(CREATE, "{\"name\": \"Ada\",", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:malformed-request");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_415_problem() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(CREATE)).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Ada")).build());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:unsupported-media-type");
+    }
+
+    @Test
+    void an_oversized_body_is_a_413_problem() {
+        long before = paymentCount();
+        String huge = body("\"" + "x".repeat(70_000) + "\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\"");
+
+        HttpResponse<String> response = postJson(CREATE, huge, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:payload-too-large");
+        assertThat(paymentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_wrong_method_is_a_405_problem_and_an_unknown_path_a_404_problem() {
+        HttpResponse<String> wrongMethod = get(CREATE);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> unknown = get("/api/payment/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(body(unknown).get("type").asString()).isEqualTo("urn:payment:problem:not-found");
+    }
+
+    @Test
+    void an_unknown_or_malformed_payment_id_is_a_404_problem() {
+        assertThat(get("/api/payment/status/pay_AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(get("/api/payment/status/1%20or%201=1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void security_headers_are_on_every_response() {
+        HttpResponse<String> response = get("/api/payment/config");
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
+    }
+
+    private long paymentCount() {
+        return jdbc.sql("select count(*) from payments").query(Long.class).single();
+    }
+
+    private static String body(String name, String email, String serviceType, String amount, String currency) {
+        return "{\"name\":" + name + ",\"email\":" + email + ",\"serviceType\":" + serviceType + ",\"amount\":"
+                + amount + ",\"currency\":" + currency + "}";
+    }
+}
