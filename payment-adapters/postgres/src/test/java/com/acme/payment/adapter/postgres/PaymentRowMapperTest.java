@@ -1,0 +1,111 @@
+package com.acme.payment.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.StatusChange;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PaymentRowMapperTest {
+
+    private static final PaymentRowMapper MAPPER = PaymentRowMapper.INSTANCE;
+    private static final Instant CREATED = Instant.parse("2026-03-01T08:00:00.123456Z");
+    private static final Instant UPDATED = Instant.parse("2026-03-02T09:30:00Z");
+
+    @Test
+    void mapsEveryPaymentFieldToItsColumnAndBack() {
+        PaymentId id = PaymentId.random();
+        Payment.Snapshot snapshot = new Payment.Snapshot(id, "Zoë Ångström 山田", "zoe@example.com", "microwave",
+                123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", "pi_1", "ch_1", "card_declined",
+                "Your card was declined.", 20_000, 3_000, Map.of("note", "naïve ☃"), "idem-1", "f1", 7, CREATED,
+                UPDATED);
+
+        PaymentRow row = MAPPER.toRow(snapshot);
+
+        assertThat(row).isEqualTo(new PaymentRow(id.value(), "Zoë Ångström 山田", "zoe@example.com", "microwave",
+                123_450, "EUR", "partially_refunded", "stripe", "pi_1", "ch_1", "card_declined",
+                "Your card was declined.", 20_000, 3_000, "{\"note\":\"naïve ☃\"}", "idem-1", "f1", 7, CREATED,
+                UPDATED));
+        assertThat(MAPPER.toSnapshot(row)).isEqualTo(snapshot);
+    }
+
+    @Test
+    void rebuildsThePaymentThroughItsSnapshot() {
+        PaymentRow row = new PaymentRow(PaymentId.random().value(), "Ada", "ada@example.com", "pon-ftth", 1250, "USD",
+                "requires_action", "sandbox", null, null, null, null, 0, 0, "{}", null, null, 3, CREATED, UPDATED);
+
+        Payment payment = MAPPER.toPayment(row);
+
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
+        assertThat(payment.version()).isEqualTo(3);
+        assertThat(payment.metadata()).isEmpty();
+        assertThat(payment.gatewayReference()).isNull();
+        assertThat(payment.unsavedChanges()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaymentStatus.class)
+    void storesEachStatusByItsApiName(PaymentStatus status) {
+        assertThat(MAPPER.status(status)).isEqualTo(status.apiName());
+        assertThat(MAPPER.status(status.apiName())).isEqualTo(status);
+    }
+
+    @Test
+    void refusesAStatusItDoesNotKnow() {
+        assertThatThrownBy(() -> MAPPER.status("paid")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paid");
+        assertThatThrownBy(() -> MAPPER.status("SUCCEEDED")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void mapsAHistoryEntryWithoutAPreviousStatus() {
+        StatusChange created = new StatusChange(null, PaymentStatus.PENDING, ChangeSource.API, null, true,
+                "payment created", CREATED);
+
+        StatusChangeRow row = MAPPER.toRow(created);
+
+        assertThat(row).isEqualTo(new StatusChangeRow(null, "pending", "api", null, true, "payment created", CREATED));
+        assertThat(MAPPER.toStatusChange(row)).isEqualTo(created);
+    }
+
+    @Test
+    void mapsAHistoryEntryThatWasNotApplied() {
+        StatusChange late = new StatusChange(PaymentStatus.SUCCEEDED, PaymentStatus.PROCESSING, ChangeSource.RECONCILER,
+                "evt_1", false, "not applied", UPDATED);
+
+        StatusChangeRow row = MAPPER.toRow(late);
+
+        assertThat(row).isEqualTo(new StatusChangeRow("succeeded", "processing", "reconciler", "evt_1", false,
+                "not applied", UPDATED));
+        assertThat(MAPPER.toStatusChange(row)).isEqualTo(late);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Refund.Status.class)
+    void mapsARefundWithEachStatus(Refund.Status status) {
+        PaymentId paymentId = PaymentId.random();
+        Refund refund = new Refund("rf_1", paymentId, 500, status, "Zoë asked", "key", "re_1", CREATED);
+
+        RefundRow row = MAPPER.toRow(refund);
+
+        assertThat(row).isEqualTo(new RefundRow("rf_1", paymentId.value(), 500, status.name().toLowerCase(),
+                "Zoë asked", "key", "re_1", CREATED));
+        assertThat(MAPPER.toRefund(row)).isEqualTo(refund);
+    }
+
+    @Test
+    void refusesAnUnknownChangeSource() {
+        StatusChangeRow row = new StatusChangeRow(null, "pending", "cron", null, true, null, CREATED);
+
+        assertThatThrownBy(() -> MAPPER.toStatusChange(row)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
