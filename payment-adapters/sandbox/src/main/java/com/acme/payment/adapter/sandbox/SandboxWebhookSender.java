@@ -1,0 +1,84 @@
+package com.acme.payment.adapter.sandbox;
+
+import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Delivers events the way Stripe does: signed with the webhook secret ({@code Stripe-Signature} format, a fresh
+ * timestamp on every attempt), later rather than at once, and again with growing pauses when delivery fails.
+ */
+final class SandboxWebhookSender {
+
+    private static final Logger LOG = System.getLogger(SandboxWebhookSender.class.getName());
+
+    private final byte[] webhookSecret;
+    private final Supplier<ReceiveGatewayEventUseCase> receiver;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final int attempts;
+    private final Duration firstRetryDelay;
+
+    SandboxWebhookSender(String webhookSecret, Supplier<ReceiveGatewayEventUseCase> receiver,
+                         ScheduledExecutorService scheduler, Clock clock, int attempts, Duration firstRetryDelay) {
+        this.webhookSecret = webhookSecret.getBytes(StandardCharsets.UTF_8);
+        this.receiver = receiver;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.attempts = attempts;
+        this.firstRetryDelay = firstRetryDelay;
+    }
+
+    void send(String eventId, String payload, Duration delay) {
+        schedule(() -> deliver(eventId, payload, 1), delay);
+    }
+
+    /** Runs work on the sandbox's scheduler, as the gateway's own background processing. */
+    void schedule(Runnable work, Duration delay) {
+        scheduler.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stripe's {@code Stripe-Signature}: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">}. */
+    String signatureHeader(String payload, long timestamp) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(webhookSecret, "HmacSHA256"));
+            byte[] signature = hmac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signature);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK has HmacSHA256", impossible);
+        }
+    }
+
+    private void deliver(String eventId, String payload, int attempt) {
+        try {
+            EventOutcome outcome = receiver.get().receive(payload, signatureHeader(payload, clock.instant().getEpochSecond()));
+            LOG.log(Level.DEBUG, "sandbox event {0} delivered: {1}", eventId, outcome);
+        } catch (RuntimeException e) {
+            if (attempt >= attempts) {
+                LOG.log(Level.ERROR, "sandbox event " + eventId + " not delivered after " + attempt + " attempts", e);
+                return;
+            }
+            Duration pause = firstRetryDelay.multipliedBy(1L << (attempt - 1));
+            LOG.log(Level.WARNING, "sandbox event {0} not delivered (attempt {1}): {2}; retrying in {3}",
+                    eventId, attempt, e.toString(), pause);
+            try {
+                schedule(() -> deliver(eventId, payload, attempt + 1), pause);
+            } catch (RejectedExecutionException shuttingDown) {
+                LOG.log(Level.WARNING, "sandbox event {0} dropped: the scheduler is shutting down", eventId);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package com.acme.payment.adapter.stripe;
+
+import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.StripeCurrencies;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.InvalidWebhookException;
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
+import com.stripe.model.Event;
+import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.StripeError;
+import com.stripe.model.StripeObject;
+import com.stripe.net.Webhook;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks the {@code Stripe-Signature} of a webhook on its raw body, then reads the event. Also verifies what
+ * the sandbox gateway signs, since it uses Stripe's format.
+ */
+public class StripeEventVerifier implements GatewayEventVerifier {
+
+    /** Stripe's recommended limit on a signature's age; older ones may be replays. */
+    static final long TOLERANCE_SECONDS = 300;
+
+    private final String webhookSecret;
+    private final Clock clock;
+
+    public StripeEventVerifier(String webhookSecret, Clock clock) {
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            throw new IllegalArgumentException("the Stripe webhook secret is missing");
+        }
+        this.webhookSecret = webhookSecret;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public GatewayEvent verify(String payload, String signatureHeader) {
+        Event event = verifiedEvent(payload, signatureHeader);
+        Instant occurredAt = Instant.ofEpochSecond(event.getCreated());
+        String type = event.getType();
+        return switch (type) {
+            case "payment_intent.processing" -> intentEvent(event, GatewayEventType.PROCESSING, occurredAt);
+            case "payment_intent.requires_action" -> intentEvent(event, GatewayEventType.REQUIRES_ACTION, occurredAt);
+            case "payment_intent.succeeded" -> intentEvent(event, GatewayEventType.SUCCEEDED, occurredAt);
+            case "payment_intent.payment_failed" -> intentEvent(event, GatewayEventType.PAYMENT_FAILED, occurredAt);
+            case "payment_intent.canceled" -> intentEvent(event, GatewayEventType.CANCELED, occurredAt);
+            case "charge.refunded", "charge.refund.updated" -> refundEvent(event, occurredAt);
+            case "charge.dispute.created" -> disputeEvent(event, occurredAt);
+            default -> type.startsWith("refund.")
+                    ? refundEvent(event, occurredAt)
+                    : GatewayEvent.unhandled(event.getId(), type, occurredAt);
+        };
+    }
+
+    private Event verifiedEvent(String payload, String signatureHeader) {
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new InvalidWebhookException("the Stripe-Signature header is missing", null);
+        }
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidWebhookException("the webhook body is empty", null);
+        }
+        Event event;
+        try {
+            // Verifies the signature on the raw body before parsing anything.
+            event = Webhook.constructEvent(payload, signatureHeader, webhookSecret, TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException e) {
+            throw new InvalidWebhookException("the webhook signature is not valid: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // stripe-java fails with unchecked exceptions on a header it cannot split or a body that is not JSON
+            throw new InvalidWebhookException("the webhook cannot be read: " + e.getMessage(), e);
+        }
+        if (event.getId() == null || event.getType() == null || event.getCreated() == null) {
+            throw new InvalidWebhookException("the webhook body is not a Stripe event", null);
+        }
+        return event;
+    }
+
+    private static GatewayEvent intentEvent(Event event, GatewayEventType type, Instant occurredAt) {
+        PaymentIntent intent = dataObject(event, PaymentIntent.class);
+        String transactionId = type == GatewayEventType.SUCCEEDED ? intent.getLatestCharge() : null;
+        String failureCode = null;
+        String failureMessage = null;
+        if (type == GatewayEventType.PAYMENT_FAILED) {
+            StripeError error = intent.getLastPaymentError();
+            failureCode = error == null ? null : DeclineMessages.codeOf(error);
+            failureMessage = DeclineMessages.forCode(failureCode);
+        }
+        return new GatewayEvent(event.getId(), type, intent.getId(), occurredAt, transactionId, failureCode,
+                failureMessage, 0, null);
+    }
+
+    /**
+     * A refund changed the charge's refunded total. Takes Stripe's total rather than adding amounts up, so
+     * redelivered or reordered events cannot count a refund twice. A Refund object only carries that total when
+     * its charge is expanded, which webhooks never do; {@code charge.refunded}, sent for every refund, does.
+     */
+    private static GatewayEvent refundEvent(Event event, Instant occurredAt) {
+        StripeObject object = dataObject(event, StripeObject.class);
+        Charge charge = object instanceof Charge refunded ? refunded
+                : object instanceof Refund refund ? refund.getChargeObject() : null;
+        if (charge == null || charge.getPaymentIntent() == null || charge.getAmountRefunded() == null) {
+            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
+        }
+        return new GatewayEvent(event.getId(), GatewayEventType.REFUND_UPDATED, charge.getPaymentIntent(), occurredAt,
+                null, null, null, charge.getAmountRefunded(), null);
+    }
+
+    private static GatewayEvent disputeEvent(Event event, Instant occurredAt) {
+        Dispute dispute = dataObject(event, Dispute.class);
+        if (dispute.getPaymentIntent() == null) {
+            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
+        }
+        String detail = dispute.getReason() + ", " + amount(dispute.getAmount(), dispute.getCurrency()) + " disputed";
+        return new GatewayEvent(event.getId(), GatewayEventType.DISPUTE_CREATED, dispute.getPaymentIntent(),
+                occurredAt, null, null, null, 0, detail);
+    }
+
+    /**
+     * The event's object. Stripe writes it in the webhook endpoint's API version, which may not be the one
+     * stripe-java is pinned to; then {@code getObject()} is empty, but the model still reads every field used
+     * here, so it is deserialized anyway rather than dropping the event.
+     */
+    private static <T extends StripeObject> T dataObject(Event event, Class<T> expected) {
+        StripeObject object;
+        try {
+            EventDataObjectDeserializer data = event.getDataObjectDeserializer();
+            Optional<StripeObject> sameVersion = data.getObject();
+            object = sameVersion.isPresent() ? sameVersion.get() : data.deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException | RuntimeException e) {
+            throw new InvalidWebhookException("the data of event " + event.getId() + " cannot be read", e);
+        }
+        if (!expected.isInstance(object)) {
+            throw new InvalidWebhookException("event " + event.getId() + " (" + event.getType() + ") does not carry a "
+                    + expected.getSimpleName(), null);
+        }
+        return expected.cast(object);
+    }
+
+    private static String amount(Long minorUnits, String currency) {
+        String code = currency == null ? "" : currency.toUpperCase(Locale.ROOT);
+        if (minorUnits == null || !StripeCurrencies.isSupported(code)) {
+            return minorUnits + " " + code;
+        }
+        return new Money(minorUnits, code).format();
+    }
+}

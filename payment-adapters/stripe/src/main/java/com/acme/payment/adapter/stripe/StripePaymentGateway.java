@@ -1,0 +1,167 @@
+package com.acme.payment.adapter.stripe;
+
+import com.acme.payment.domain.model.GatewayException;
+import com.acme.payment.domain.model.GatewayException.Reason;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.stripe.StripeClient;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.StripeError;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Locale;
+
+/**
+ * {@link PaymentGateway} on Stripe's PaymentIntents API, through its own {@link StripeClient} (never the
+ * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
+ */
+public class StripePaymentGateway implements PaymentGateway {
+
+    private final StripeClient client;
+    private final String secretKey;
+
+    public StripePaymentGateway(StripeSettings settings) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
+                .setMaxNetworkRetries(settings.maxNetworkRetries());
+        if (settings.apiBase() != null && !settings.apiBase().isBlank()) {
+            // stripe-java appends "/v1/…" to the base
+            builder.setApiBase(settings.apiBase().strip().replaceAll("/+$", ""));
+        }
+        this.client = builder.build();
+        this.secretKey = settings.secretKey();
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    @Override
+    public GatewayIntent createIntent(Payment payment) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(payment.amount().minorUnits())
+                .setCurrency(payment.amount().currency().toLowerCase(Locale.ROOT))
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true)
+                        .build())
+                .putMetadata("payment_id", payment.id().value())
+                .putMetadata("service_type", payment.serviceType())
+                .setDescription(payment.serviceType() + " payment " + payment.id())
+                .setReceiptEmail(payment.customer().email())
+                .build();
+        // Keyed on our payment id: a retry after a timeout returns the intent Stripe already made.
+        RequestOptions options = idempotent("create-intent-" + payment.id());
+        return call("create an intent for " + payment.id(),
+                () -> toIntent(client.v1().paymentIntents().create(params, options)));
+    }
+
+    @Override
+    public GatewayIntent retrieveIntent(String reference) {
+        // The latest charge carries the refunded total.
+        PaymentIntentRetrieveParams params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
+        return call("retrieve " + reference, () -> toIntent(client.v1().paymentIntents().retrieve(reference, params)));
+    }
+
+    @Override
+    public GatewayIntent cancelIntent(String reference) {
+        return call("cancel " + reference, () -> toIntent(client.v1().paymentIntents().cancel(reference)));
+    }
+
+    @Override
+    public GatewayRefund refund(String reference, long amount, String idempotencyKey) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(reference)
+                .setAmount(amount)
+                .addExpand("charge")
+                .build();
+        Refund refund = call("refund " + amount + " on " + reference,
+                () -> client.v1().refunds().create(params, idempotent("refund-" + idempotencyKey)));
+        if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+            throw new GatewayException(Reason.INVALID_REQUEST, "Stripe refund " + refund.getId() + " on " + reference
+                    + " is " + refund.getStatus() + ": " + refund.getFailureReason(), null,
+                    "The refund could not be made.", null);
+        }
+        // Stripe's total for the charge, this refund included: never our own sum.
+        return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
+    }
+
+    private GatewayIntent toIntent(PaymentIntent intent) {
+        StripeError lastError = intent.getLastPaymentError();
+        Charge charge = intent.getLatestChargeObject();
+        long refundedTotal = charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
+        PaymentStatus status = switch (intent.getStatus()) {
+            case "requires_payment_method" -> lastError == null ? PaymentStatus.PENDING : PaymentStatus.FAILED;
+            case "requires_confirmation" -> PaymentStatus.PENDING;
+            case "requires_action" -> PaymentStatus.REQUIRES_ACTION;
+            case "processing", "requires_capture" -> PaymentStatus.PROCESSING;
+            case "canceled" -> PaymentStatus.CANCELED;
+            case "succeeded" -> refundedTotal == 0 ? PaymentStatus.SUCCEEDED
+                    : refundedTotal >= intent.getAmount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+            default -> throw new GatewayException(Reason.INVALID_REQUEST, "Stripe reported the unknown status "
+                    + intent.getStatus() + " for " + intent.getId(), null, null, null);
+        };
+        String failureCode = status == PaymentStatus.FAILED ? DeclineMessages.codeOf(lastError) : null;
+        return new GatewayIntent(intent.getId(), intent.getClientSecret(), status,
+                intent.getStatus().equals("succeeded") ? intent.getLatestCharge() : null,
+                failureCode, failureCode == null ? null : DeclineMessages.forCode(failureCode), refundedTotal);
+    }
+
+    private static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    private <T> T call(String action, StripeCall<T> stripeCall) {
+        try {
+            return stripeCall.run();
+        } catch (StripeException e) {
+            throw translate(e, action);
+        }
+    }
+
+    private GatewayException translate(StripeException e, String action) {
+        String message = "Stripe could not " + action + " (HTTP " + e.getStatusCode() + "): "
+                + String.valueOf(e.getMessage()).replace(secretKey, "[secret key]");
+        if (e instanceof CardException card) {
+            String code = card.getDeclineCode() != null ? card.getDeclineCode() : card.getCode();
+            return new GatewayException(Reason.CARD_DECLINED, message, code, DeclineMessages.forCode(code), e);
+        }
+        Reason reason;
+        if (e instanceof RateLimitException) {
+            reason = Reason.RATE_LIMITED;
+        } else if (e instanceof AuthenticationException) {
+            reason = Reason.AUTHENTICATION; // PermissionException (403) is an AuthenticationException
+        } else if (e instanceof InvalidRequestException || e instanceof IdempotencyException) {
+            reason = Reason.INVALID_REQUEST;
+        } else {
+            reason = Reason.UNAVAILABLE; // ApiConnectionException, ApiException (5xx, 409 conflicts)
+        }
+        return new GatewayException(reason, message, null, customerMessage(reason), e);
+    }
+
+    private static String customerMessage(Reason reason) {
+        return switch (reason) {
+            case RATE_LIMITED -> "Too many payment requests right now. Try again in a moment.";
+            case INVALID_REQUEST -> "The payment could not be processed.";
+            default -> "Payments are temporarily unavailable. Try again in a moment.";
+        };
+    }
+
+    @FunctionalInterface
+    private interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+}

@@ -1,0 +1,38 @@
+package com.acme.payment.adapter.stripe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach Stripe.
+ *
+ * @param apiBase null for Stripe's own API; another base URL (a local stub, a proxy) otherwise
+ * @param maxNetworkRetries retries of failed connections and 409/5xx answers; stripe-java resends the same
+ *                          Idempotency-Key, so a retry never charges or refunds twice
+ */
+public record StripeSettings(String secretKey, String apiBase, Duration connectTimeout, Duration readTimeout,
+                             int maxNetworkRetries) {
+
+    public StripeSettings {
+        if (secretKey == null || secretKey.isBlank()) {
+            throw new IllegalArgumentException("the Stripe secret key is missing");
+        }
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (maxNetworkRetries < 0) {
+            throw new IllegalArgumentException("maxNetworkRetries must not be negative");
+        }
+    }
+
+    /** Never prints the secret key (records print every field by default). */
+    @Override
+    public String toString() {
+        return "StripeSettings[secretKey=" + masked(secretKey) + ", apiBase=" + apiBase + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + ", maxNetworkRetries=" + maxNetworkRetries + "]";
+    }
+
+    private static String masked(String key) {
+        int prefixEnd = key.indexOf('_', key.indexOf('_') + 1);
+        return (prefixEnd > 0 ? key.substring(0, prefixEnd + 1) : "") + "****";
+    }
+}

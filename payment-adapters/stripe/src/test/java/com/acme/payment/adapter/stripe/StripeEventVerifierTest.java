@@ -1,0 +1,266 @@
+package com.acme.payment.adapter.stripe;
+
+import static com.acme.payment.adapter.stripe.StripeJson.CHARGE_ID;
+import static com.acme.payment.adapter.stripe.StripeJson.INTENT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.port.out.InvalidWebhookException;
+import com.acme.payment.domain.testing.PaymentFixtures;
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StripeEventVerifierTest {
+
+    private static final String SECRET = "whsec_test_5WbX5kEWLlfzsGNjH64I8lOOqUB6e8FH";
+    private static final long NOW = PaymentFixtures.NOW.getEpochSecond();
+    private static final long CREATED = NOW - 2;
+
+    private final StripeEventVerifier verifier = new StripeEventVerifier(SECRET, PaymentFixtures.CLOCK);
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "payment_intent.processing, PROCESSING, processing",
+            "payment_intent.requires_action, REQUIRES_ACTION, requires_action",
+            "payment_intent.canceled, CANCELED, canceled"})
+    void mapsPaymentIntentEvents(String stripeType, GatewayEventType expected, String intentStatus) {
+        String payload = event("evt_1QhXk3LkdIwHu7ixa", stripeType, StripeJson.paymentIntent(intentStatus));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event).isEqualTo(new GatewayEvent("evt_1QhXk3LkdIwHu7ixa", expected, INTENT_ID,
+                Instant.ofEpochSecond(CREATED), null, null, null, 0, null));
+    }
+
+    @Test
+    void aSucceededEventCarriesTheLatestChargeAsTransactionId() {
+        String payload = event("evt_1", "payment_intent.succeeded",
+                StripeJson.paymentIntent("succeeded", "\"" + CHARGE_ID + "\"", "null"));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.SUCCEEDED);
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.transactionId()).isEqualTo(CHARGE_ID);
+    }
+
+    @ParameterizedTest(name = "{0}/{1} → {2}")
+    @CsvSource({
+            "card_declined, insufficient_funds, insufficient_funds, Your card has insufficient funds.",
+            "card_declined, lost_card, lost_card, Your card was declined.",
+            "expired_card, , expired_card, Your card has expired.",
+            "payment_intent_authentication_failure, , payment_intent_authentication_failure, We could not authenticate your payment."})
+    void aFailedEventCarriesTheDeclineCodeAndACustomerSafeMessage(String code, String declineCode,
+                                                                  String expectedCode, String expectedMessage) {
+        String payload = event("evt_2", "payment_intent.payment_failed", StripeJson.paymentIntent(
+                "requires_payment_method", "null", StripeJson.cardError(code, declineCode, "text for developers")));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.PAYMENT_FAILED);
+        assertThat(event.failureCode()).isEqualTo(expectedCode);
+        assertThat(event.failureMessage()).isEqualTo(expectedMessage);
+    }
+
+    @Test
+    void chargeRefundedCarriesStripesRefundedTotal() {
+        String payload = event("evt_3", "charge.refunded", StripeJson.charge(1250));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.REFUND_UPDATED);
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.refundedTotal()).isEqualTo(1250);
+    }
+
+    @Test
+    void aRefundEventWithItsChargeExpandedCarriesTheChargesTotal() {
+        String payload = event("evt_4", "refund.updated", StripeJson.refund("re_1", 300, "succeeded", 800));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.REFUND_UPDATED);
+        assertThat(event.refundedTotal()).isEqualTo(800);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refund.created", "charge.refund.updated"})
+    void aRefundEventWithoutTheChargesTotalIsNotGuessedAt(String stripeType) {
+        String refund = """
+                {"id": "re_1", "object": "refund", "amount": 300, "charge": "%s", "created": 1763806600,
+                 "currency": "usd", "payment_intent": "%s", "status": "succeeded"}
+                """.formatted(CHARGE_ID, INTENT_ID);
+        String payload = event("evt_5", stripeType, refund);
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.UNHANDLED);
+        assertThat(event.detail()).isEqualTo(stripeType);
+    }
+
+    @Test
+    void aDisputeIsRecordedWithItsReasonAndAmount() {
+        String dispute = """
+                {"id": "du_1QhXk4LkdIwHu7ix", "object": "dispute", "amount": 1250, "charge": "%s",
+                 "created": 1763806700, "currency": "usd", "is_charge_refundable": false, "livemode": false,
+                 "payment_intent": "%s", "reason": "fraudulent", "status": "needs_response"}
+                """.formatted(CHARGE_ID, INTENT_ID);
+        String payload = event("evt_6", "charge.dispute.created", dispute);
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.DISPUTE_CREATED);
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.detail()).isEqualTo("fraudulent, $12.50 disputed");
+    }
+
+    @Test
+    void aDisputeOnAChargeWithoutAnIntentIsNotOurs() {
+        String dispute = """
+                {"id": "du_2", "object": "dispute", "amount": 900, "charge": "ch_legacy", "created": 1763806700,
+                 "currency": "eur", "payment_intent": null, "reason": "duplicate", "status": "needs_response"}
+                """;
+        String payload = event("evt_18", "charge.dispute.created", dispute);
+
+        assertThat(verifier.verify(payload, sign(payload)).type()).isEqualTo(GatewayEventType.UNHANDLED);
+    }
+
+    @Test
+    void otherEventTypesAreUnhandled() {
+        String payload = event("evt_7", "customer.created",
+                "{\"id\": \"cus_R1\", \"object\": \"customer\", \"email\": \"ada@example.com\"}");
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event).isEqualTo(GatewayEvent.unhandled("evt_7", "customer.created", Instant.ofEpochSecond(CREATED)));
+    }
+
+    @ParameterizedTest(name = "api_version {0}")
+    @ValueSource(strings = {"2020-08-27", "2025-03-31.basil"})
+    void anEventInAnotherApiVersionStillMaps(String apiVersion) {
+        // 2020-08-27 still listed the charges on the intent and had no latest_charge
+        String oldIntent = """
+                {"id": "%s", "object": "payment_intent", "amount": 1250, "currency": "usd", "status": "succeeded",
+                 "charges": {"object": "list", "data": [{"id": "%s", "object": "charge", "amount": 1250}],
+                             "has_more": false, "url": "/v1/charges?payment_intent=%s"},
+                 "latest_charge": "%s", "created": 1763806530, "livemode": false}
+                """.formatted(INTENT_ID, CHARGE_ID, INTENT_ID, CHARGE_ID);
+        String payload = event("evt_8", "payment_intent.succeeded", oldIntent).replace(Stripe.API_VERSION, apiVersion);
+        assertThat(payload).contains("\"api_version\": \"" + apiVersion + "\"");
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.SUCCEEDED);
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.transactionId()).isEqualTo(CHARGE_ID);
+    }
+
+    @Test
+    void acceptsASignatureComputedWithPlainHmacAsTheSandboxDoes() throws Exception {
+        String payload = event("evt_9", "payment_intent.processing", StripeJson.paymentIntent("processing"));
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(
+                hmac.doFinal((NOW + "." + payload).getBytes(StandardCharsets.UTF_8)));
+
+        GatewayEvent event = verifier.verify(payload, "t=" + NOW + ",v1=" + signature);
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.PROCESSING);
+    }
+
+    @Test
+    void acceptsASignatureWithinTheTolerance() {
+        String payload = event("evt_10", "payment_intent.processing", StripeJson.paymentIntent("processing"));
+
+        assertThat(verifier.verify(payload, sign(payload, NOW - 299, SECRET)).eventId()).isEqualTo("evt_10");
+    }
+
+    @Test
+    void rejectsATamperedBody() {
+        String payload = event("evt_11", "charge.refunded", StripeJson.charge(500));
+        String signature = sign(payload);
+
+        assertInvalid(payload.replace("\"amount_refunded\": 500", "\"amount_refunded\": 1250"), signature);
+    }
+
+    @Test
+    void rejectsASignatureMadeWithAnotherSecret() {
+        String payload = event("evt_12", "payment_intent.succeeded", StripeJson.paymentIntent("succeeded"));
+
+        assertInvalid(payload, sign(payload, NOW, "whsec_someone_else"));
+    }
+
+    @Test
+    void rejectsASignatureOlderThanFiveMinutes() {
+        String payload = event("evt_13", "payment_intent.succeeded", StripeJson.paymentIntent("succeeded"));
+
+        assertInvalid(payload, sign(payload, NOW - 301, SECRET));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "v1=abc", "t=,v1=abc", "t=notanumber,v1=abc", "t", "garbage"})
+    void rejectsAMissingOrUnreadableHeader(String header) {
+        String payload = event("evt_14", "payment_intent.succeeded", StripeJson.paymentIntent("succeeded"));
+
+        assertInvalid(payload, header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\": \"evt_15\", \"object\": \"event\"", "not json", "[]", "null", "{}",
+            "{\"id\": \"evt_16\", \"object\": \"event\", \"type\": \"payment_intent.succeeded\", \"created\": 1}"})
+    void rejectsASignedBodyThatIsNotAStripeEvent(String payload) {
+        assertInvalid(payload, sign(payload));
+    }
+
+    @Test
+    void rejectsAnEventWhoseObjectDoesNotMatchItsType() {
+        String payload = event("evt_17", "payment_intent.succeeded", StripeJson.charge(0));
+
+        assertInvalid(payload, sign(payload));
+    }
+
+    private void assertInvalid(String payload, String header) {
+        assertThatThrownBy(() -> verifier.verify(payload, header)).isInstanceOf(InvalidWebhookException.class);
+    }
+
+    private static String event(String id, String type, String object) {
+        return """
+                {
+                  "id": "%s",
+                  "object": "event",
+                  "api_version": "%s",
+                  "created": %d,
+                  "data": {"object": %s},
+                  "livemode": false,
+                  "pending_webhooks": 1,
+                  "request": {"id": null, "idempotency_key": null},
+                  "type": "%s"
+                }
+                """.formatted(id, Stripe.API_VERSION, CREATED, object, type);
+    }
+
+    private static String sign(String payload) {
+        return sign(payload, NOW, SECRET);
+    }
+
+    private static String sign(String payload, long timestamp, String secret) {
+        try {
+            return Webhook.Signature.generateSignatureHeader(payload, secret, timestamp);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
