@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Prints the gzipped size of the JavaScript in dist/ (what the Payment page downloads from us;
+// Stripe.js itself is loaded from js.stripe.com and is not counted).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+let files;
+try {
+  files = walk(dist).filter((f) => /\.(m?js|css)$/.test(f));
+} catch {
+  console.error('dist/ not found: run `npm run build` first.');
+  process.exit(1);
+}
+if (!files.some((f) => /\.m?js$/.test(f))) {
+  console.error('No JavaScript found in dist/.');
+  process.exit(1);
+}
+
+// Files referenced from index.html are loaded up front; everything else is a lazy chunk.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const rows = files
+  .map((f) => {
+    const buf = readFileSync(f);
+    const rel = relative(dist, f).split('\\').join('/');
+    return { rel, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, initial: html.includes(rel) };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+
+const width = Math.max(...rows.map((r) => r.rel.length));
+for (const r of rows) {
+  console.log(`${r.rel.padEnd(width)}  ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  ${r.initial ? 'initial' : 'lazy'}`);
+}
+const sum = (list) => list.reduce((n, r) => n + r.gzip, 0);
+const js = rows.filter((r) => /\.m?js$/.test(r.rel));
+console.log('');
+console.log(`JS gzipped, initial load: ${kb(sum(js.filter((r) => r.initial)))}`);
+console.log(`JS gzipped, total:        ${kb(sum(js))}`);
+console.log(`CSS gzipped, total:       ${kb(sum(rows.filter((r) => r.rel.endsWith('.css'))))}`);
+
+// Optional budget: SIZE_BUDGET_KB=120 npm run size
+const budget = Number(process.env.SIZE_BUDGET_KB);
+if (budget > 0 && sum(js.filter((r) => r.initial)) > budget * 1024) {
+  console.error(`Initial JS exceeds the budget of ${budget} kB gzipped.`);
+  process.exit(1);
+}

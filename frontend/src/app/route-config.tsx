@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+
+import { PageLayout } from '@/components/layouts/page-layout';
+import type { RouteDefinition } from '@/lib/router';
+
+import { NewPaymentRoute } from './routes/new-payment';
+import { NotFoundRoute } from './routes/not-found';
+import { PaymentStatusRoute } from './routes/payment-status';
+
+const page = (content: ReactNode) => <PageLayout>{content}</PageLayout>;
+
+/** `/` and `/payment` start a payment; `/payment/{paymentId}` reopens one and resumes polling. */
+export const routes: RouteDefinition[] = [
+  { path: '/', element: page(<NewPaymentRoute />) },
+  { path: '/payment', element: page(<NewPaymentRoute />) },
+  { path: '/payment/:paymentId', element: page(<PaymentStatusRoute />) },
+  { path: '*', element: page(<NotFoundRoute />) },
+];

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+
+
+import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
+import { PaymentForm } from '@/features/payment/components/payment-form';
+import { useNavigate } from '@/lib/router';
+
+import { paths } from '../paths';
+
+export function NewPaymentRoute() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    document.title = 'Make a payment';
+  }, []);
+
+  return (
+    <div className="card">
+      <h1>Make a payment</h1>
+      <p className="lead">Fill in your details, then pay by card on the next step.</p>
+      <PaymentConfigGate>
+        {(config) => <PaymentForm config={config} onCreated={(payment) => void navigate(paths.payment(payment.paymentId))} />}
+      </PaymentConfigGate>
+    </div>
+  );
+}

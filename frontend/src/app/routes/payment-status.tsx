@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+
+
+import { PaymentCheckout } from '@/features/payment/components/payment-checkout';
+import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
+import { useParams } from '@/lib/router';
+
+import { paths } from '../paths';
+
+export function PaymentStatusRoute() {
+  const { paymentId = '' } = useParams();
+  useEffect(() => {
+    document.title = 'Your payment';
+  }, []);
+
+  return (
+    <div className="card">
+      <h1>Your payment</h1>
+      <PaymentConfigGate>
+        {(config) => <PaymentCheckout key={paymentId} config={config} paymentId={paymentId} newPaymentPath={paths.newPayment} />}
+      </PaymentConfigGate>
+    </div>
+  );
+}
