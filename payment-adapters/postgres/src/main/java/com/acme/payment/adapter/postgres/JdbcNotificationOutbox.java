@@ -65,6 +65,7 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
                 .param("now", ColumnValues.timestamp(now))
                 .param("limit", limit)
                 .query(OutboxRow::read)
+                .list()
                 .stream()
                 .sorted(Comparator.comparingLong(OutboxRow::id))
                 .map(MAPPER::toMessage)

@@ -110,6 +110,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                         """)
                 .param("paymentId", id.value())
                 .query(StatusChangeRow::read)
+                .list()
                 .stream()
                 .map(MAPPER::toStatusChange)
                 .toList();
@@ -190,6 +191,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                         + " FROM refunds WHERE payment_id = :paymentId ORDER BY created_at, refund_id")
                 .param("paymentId", id.value())
                 .query(RefundRow::read)
+                .list()
                 .stream()
                 .map(MAPPER::toRefund)
                 .toList();
@@ -207,6 +209,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                 .param("updatedBefore", ColumnValues.timestamp(updatedBefore))
                 .param("limit", limit)
                 .query(PaymentRow::read)
+                .list()
                 .stream()
                 .map(MAPPER::toPayment)
                 .toList();
@@ -231,6 +234,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                 .param("limit", search.size())
                 .param("offset", (long) search.page() * search.size())
                 .query(PaymentRow::read)
+                .list()
                 .stream()
                 .map(MAPPER::toPayment)
                 .toList();
