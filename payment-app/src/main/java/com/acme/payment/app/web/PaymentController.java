@@ -11,6 +11,8 @@ import com.acme.payment.domain.port.in.StartPaymentUseCase;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Result;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -70,7 +72,10 @@ public class PaymentController {
                 .location(location).cacheControl(CacheControl.noStore()).body(body);
     }
 
-    @Operation(operationId = "getPaymentStatus", summary = "Current status of a payment")
+    /** If-None-Match is answered by the ETag filter (RequestLimitsConfiguration) with 304. */
+    @Operation(operationId = "getPaymentStatus", summary = "Current status of a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
+                    description = "ETag of the last answer; 304 when nothing changed"))
     @GetMapping("/status/{paymentId}")
     public ResponseEntity<PaymentStatusResponse> status(@PathVariable String paymentId) {
         PaymentStatusResponse status = mapper.toStatusResponse(getPaymentStatus.getPayment(paymentId));

@@ -118,7 +118,7 @@ class EmailOutboxIT {
 
         dispatcher.dispatchDue();
 
-        var row = jdbc.sql("select status, attempts, last_error from notification_outbox o join payments p "
+        var row = jdbc.sql("select o.status, o.attempts, o.last_error from notification_outbox o join payments p "
                         + "on p.payment_id = o.payment_id where p.gateway_reference = ?")
                 .param(intent).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)})
                 .single();

@@ -53,7 +53,7 @@ class WebhookIT extends AbstractAppIT {
         JsonNode status = status();
         assertThat(status.get("status").asString()).isEqualTo("succeeded");
         assertThat(status.get("transactionId").asString()).startsWith("ch_");
-        assertThat(outboxRows("RECEIPT")).isEqualTo(1);
+        assertThat(outboxRows("receipt")).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +85,7 @@ class WebhookIT extends AbstractAppIT {
             pool.shutdownNow();
         }
         assertThat(historyRows("succeeded")).isEqualTo(1);
-        assertThat(outboxRows("RECEIPT")).isEqualTo(1);
+        assertThat(outboxRows("receipt")).isEqualTo(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class WebhookIT extends AbstractAppIT {
         JsonNode failed = status();
         assertThat(failed.get("status").asString()).isEqualTo("failed");
         assertThat(failed.get("failureMessage").asString()).isNotBlank().doesNotContain("Exception");
-        assertThat(outboxRows("FAILURE_NOTICE")).isEqualTo(1);
+        assertThat(outboxRows("failure_notice")).isEqualTo(1);
 
         deliver(StripeEvents.succeeded(newEventId(), intentId, 1250));
         assertThat(status().get("status").asString()).isEqualTo("succeeded");
