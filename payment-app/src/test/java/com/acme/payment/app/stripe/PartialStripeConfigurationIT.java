@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.acme.payment.app.PaymentApplication;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +41,7 @@ class PartialStripeConfigurationIT {
     @ParameterizedTest(name = "{0} set: names {1}")
     @MethodSource("partialConfigurations")
     void start_up_fails_naming_exactly_the_missing_stripe_variables(Map<String, String> set, List<String> missing,
-                                                                    List<String> notMissing) throws IOException {
-        Path dataDir = Files.createTempDirectory("payment-partial-stripe-it-");
+                                                                    List<String> notMissing, @TempDir Path dataDir) {
         Stream<String> stripeArguments = Stream.of("secret-key", "publishable-key", "webhook-secret")
                 .map(key -> "--stripe." + key + "=" + set.getOrDefault(key, ""));
         // Command-line arguments, because application.yaml outranks SpringApplicationBuilder's default properties.
