@@ -40,9 +40,11 @@ class PaymentPageE2EIT {
         Process app = appBuilder.start();
         try {
             waitUntilHealthy(port, app);
+            Path browserLog = TARGET.resolve("e2e-browser.log").toAbsolutePath();
             ProcessBuilder browserBuilder = new ProcessBuilder("node", "e2e/payment-flow.e2e.mjs")
                     .directory(FRONTEND.toFile())
-                    .inheritIO();
+                    .redirectErrorStream(true)
+                    .redirectOutput(browserLog.toFile());
             browserBuilder.environment().putAll(Map.of("E2E_BASE_URL", "http://localhost:" + port,
                     "E2E_SCREENSHOT_DIR", TARGET.resolve("e2e-screenshots").toAbsolutePath().toString()));
             Process browser = browserBuilder.start();
@@ -51,8 +53,8 @@ class PaymentPageE2EIT {
                 browser.destroyForcibly();
             }
             assertThat(finished).as("the browser test finished within 5 minutes").isTrue();
-            assertThat(browser.exitValue()).as("browser test exit code (see the output above and target/e2e-app.log)")
-                    .isZero();
+            assertThat(browser.exitValue()).as("browser test exit code; its output:%n%s%nand the app's log is in "
+                    + "target/e2e-app.log", Files.readString(browserLog)).isZero();
         } finally {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
