@@ -7,22 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real app on a random port: embedded PostgreSQL (its own data folder), the sandbox gateway with fast
- * delays, .eml mail. Every IT extends this, so they share one Spring context and one database.
+ * delays, .eml mail. ITs extend this, so those without extra properties share one Spring context and database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payment.admin.password=" + AbstractAppIT.ADMIN_PASSWORD,
@@ -30,12 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
         "payment.sandbox.processing-delay=PT0.05S",
         "payment.sandbox.settle-delay=PT0.05S",
         "payment.outbox.interval=PT0.2S",
-        "payment.create-intent-per-minute=1000"})
+        "payment.create-intent-per-minute=1000",
+        // Resolved once, when the properties are bound: each context gets a database of its own.
+        "payment.data-dir=${java.io.tmpdir}/payment-it/${random.uuid}"})
 public abstract class AbstractAppIT {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
     public static final String WEBHOOK_SECRET = "whsec_integration_test_secret";
-    protected static final Path DATA_DIR = createDataDir();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -43,19 +40,6 @@ public abstract class AbstractAppIT {
 
     @Autowired
     protected JsonMapper json;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("payment.data-dir", DATA_DIR::toString);
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("payment-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.acme.payment.app.config.PaymentProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  * create → confirm with 4242 → poll until succeeded → receipt written → partial refund → stats.
  */
 class PaymentFlowIT extends AbstractAppIT {
+
+    @Autowired
+    PaymentProperties properties;
 
     @Test
     void a_card_payment_succeeds_is_receipted_partially_refunded_and_counted() throws Exception {
@@ -101,8 +106,8 @@ class PaymentFlowIT extends AbstractAppIT {
         assertThat(again.statusCode()).isEqualTo(304);
     }
 
-    private static boolean receiptFor(String paymentId) throws Exception {
-        Path mail = DATA_DIR.resolve("mail");
+    private boolean receiptFor(String paymentId) throws Exception {
+        Path mail = properties.dataDir().resolve("mail");
         if (!Files.isDirectory(mail)) {
             return false;
         }

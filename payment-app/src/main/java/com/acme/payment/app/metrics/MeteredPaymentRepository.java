@@ -26,7 +26,7 @@ public class MeteredPaymentRepository implements PaymentRepository {
     public MeteredPaymentRepository(PaymentRepository delegate, MeterRegistry meters) {
         this.delegate = delegate;
         this.meters = meters;
-        this.created = Counter.builder("payments.created").description("Payments started").register(meters);
+        this.created = Counter.builder("payments.started").description("Payments started").register(meters);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.TransientDataAccessException;
@@ -138,6 +139,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof SizeLimitedRequest.BodyTooLargeException tooLarge) {
+            return problemResponse(problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()

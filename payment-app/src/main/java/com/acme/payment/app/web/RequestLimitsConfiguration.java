@@ -42,7 +42,9 @@ public class RequestLimitsConfiguration {
                             "The request body is larger than " + maxBytes + " bytes."));
                     return;
                 }
-                chain.doFilter(request, response);
+                // A chunked body has no length up front: it is cut off while it is read.
+                chain.doFilter(request.getContentLengthLong() < 0 ? new SizeLimitedRequest(request, maxBytes) : request,
+                        response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

@@ -89,6 +89,20 @@ class BadInputIT extends AbstractAppIT {
     }
 
     @Test
+    void an_oversized_chunked_body_is_a_413_problem_too() {
+        long before = paymentCount();
+        byte[] huge = body("\"" + "x".repeat(70_000) + "\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(CREATE)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:payload-too-large");
+        assertThat(paymentCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem_and_an_unknown_path_a_404_problem() {
         HttpResponse<String> wrongMethod = get(CREATE);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -33,7 +33,7 @@ class OperationsIT extends AbstractAppIT {
         String metrics = adminGet("/actuator/prometheus").body();
 
         assertThat(metrics)
-                .contains("payments_created_total")
+                .contains("payments_started_total")
                 .contains("payment_status_changes_total{")
                 .contains("webhook_events_total{outcome=\"unknown_payment\"")
                 .contains("webhook_events_total{outcome=\"rejected\"")
