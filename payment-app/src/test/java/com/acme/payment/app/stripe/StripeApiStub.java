@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * A local stand-in for Stripe's API (the JDK's HTTP server: okhttp's mockwebserver is not on this module's test
  * class path). It keeps PaymentIntents, answers create, retrieve, cancel and refund calls with the JSON Stripe
- * writes, and records every request so that tests can check what the app sent. A route can be made to answer
- * an error until {@link #answerNormally()}.
+ * writes, replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so that
+ * tests can check what the app sent. A route can be made to answer an error (an outage before Stripe did anything,
+ * so nothing is saved for the key) until {@link #answerNormally()}.
  */
 final class StripeApiStub {
 
@@ -39,6 +40,7 @@ final class StripeApiStub {
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final List<RuntimeException> stubErrors = new CopyOnWriteArrayList<>();
 
     private StripeApiStub(HttpServer server) {
@@ -135,7 +137,8 @@ final class StripeApiStub {
             calls.add(call);
             Answer answer;
             try {
-                answer = Optional.ofNullable(scripted.get(call.method() + " " + call.path())).orElseGet(() -> answer(call));
+                answer = Optional.ofNullable(scripted.get(call.method() + " " + call.path()))
+                        .orElseGet(() -> idempotent(call));
             } catch (RuntimeException bug) {
                 stubErrors.add(bug);
                 answer = new Answer(500, error("api_error", null, "stub failure: " + bug));
@@ -148,6 +151,15 @@ final class StripeApiStub {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Like Stripe, a POST whose Idempotency-Key was seen before gets the saved answer and changes nothing. */
+    private Answer idempotent(Call call) {
+        String key = call.header("Idempotency-Key");
+        if (!call.method().equals("POST") || key == null) {
+            return answer(call);
+        }
+        return byIdempotencyKey.computeIfAbsent(call.path() + " " + key, ignored -> answer(call));
     }
 
     private Answer answer(Call call) {
