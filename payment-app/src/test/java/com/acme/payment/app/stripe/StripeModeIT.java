@@ -17,6 +17,45 @@ class StripeModeIT extends AbstractStripeModeIT {
 
     private static final String REFUNDS = "/v1/refunds";
 
+    /**
+     * A 5xx leaves the outcome unknown (Stripe may have refunded): the refund stays pending with its amount
+     * reserved, so it cannot be refunded again, and a retry with the same Idempotency-Key settles it with the
+     * same Stripe key. stripe-java itself retries 5xx with the same key first.
+     */
+    @Test
+    void a_refund_whose_outcome_is_unknown_stays_pending_until_a_retry_with_its_key_settles_it() {
+        Created payment = succeededPayment(1250);
+        String adminKey = UUID.randomUUID().toString();
+        STRIPE.answerAlways("POST", REFUNDS, 500, StripeApiStub.error("api_error", null, "An unknown error occurred"));
+
+        HttpResponse<String> unknown = adminRefund(payment.paymentId(), adminKey, "{\"amount\":500}");
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(503);
+        assertThat(body(unknown).get("type").asString()).isEqualTo("urn:payment:problem:gateway-unavailable");
+        assertThat(jdbc.sql("select status from refunds where payment_id = ?").param(payment.paymentId())
+                .query(String.class).list()).containsExactly("pending");
+        assertThat(jdbc.sql("select refunded_amount, refund_reserved_amount from payments where payment_id = ?")
+                .param(payment.paymentId()).query((row, n) -> List.of(row.getLong(1), row.getLong(2))).single())
+                .containsExactly(0L, 500L);
+        HttpResponse<String> everything = adminRefund(payment.paymentId(), UUID.randomUUID().toString(), "{\"amount\":1250}");
+        assertThat(everything.statusCode()).as("the reserved 500 cannot be refunded a second time").isEqualTo(409);
+
+        STRIPE.answerNormally();
+        HttpResponse<String> settled = adminRefund(payment.paymentId(), adminKey, "{\"amount\":500}");
+
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        assertThat(body(settled).get("status").asString()).isEqualTo("succeeded");
+        List<Call> attempts = refundCalls(payment.intentId());
+        assertThat(attempts).hasSizeGreaterThan(1);
+        assertThat(attempts).extracting(call -> call.header("Idempotency-Key")).containsOnly(
+                attempts.get(0).header("Idempotency-Key"));
+        JsonNode status = status(payment.paymentId());
+        assertThat(status.get("status").asString()).isEqualTo("partially_refunded");
+        assertThat(status.get("refundedAmount").asLong()).isEqualTo(500);
+        assertThat(jdbc.sql("select refund_reserved_amount from payments where payment_id = ?")
+                .param(payment.paymentId()).query(Long.class).single()).isZero();
+    }
+
     @Test
     void the_config_says_stripe_with_the_publishable_key_and_no_test_cards_or_secrets() {
         HttpResponse<String> response = get("/api/payment/config");
@@ -78,11 +117,10 @@ class StripeModeIT extends AbstractStripeModeIT {
         assertThat(status(payment.paymentId()).get("refundedAmount").asLong()).isEqualTo(500);
     }
 
-    /** stripe-java retries 5xx (with the same Idempotency-Key), never a decline nor a 429 without Stripe-Should-Retry. */
+    /** Definite refusals: Stripe made no refund, so the reservation is released. */
     @ParameterizedTest(name = "Stripe answers {0} {1}: {3} {2}")
     @CsvSource({
             "402, card_error, gateway-error, 502, false",
-            "500, api_error, gateway-unavailable, 503, true",
             "429, rate_limit, gateway-unavailable, 503, false"})
     void a_refund_stripe_refuses_is_a_problem_and_leaves_the_refund_failed_and_the_payment_refundable(
             int stripeStatus, String stripeError, String problem, int expectedStatus, boolean retried) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Refunds in three steps: reserve the amount on the payment (so concurrent refunds can never exceed
- * what was captured), ask the gateway outside any transaction, then record the result.
+ * what was captured), ask the gateway outside any transaction, then record the result. A refund
+ * whose outcome is unknown stays pending; repeating the request with its Idempotency-Key settles it.
  */
 public class RefundPaymentService implements RefundPaymentUseCase {
 
@@ -41,7 +42,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         Payment payment = transactions.load(command.paymentId());
         Optional<Refund> earlier = earlierRefund(payment, command);
         if (earlier.isPresent()) {
-            return new Result(earlier.get(), true);
+            Refund refund = earlier.get();
+            return new Result(refund.status() == Refund.Status.PENDING ? settle(payment, refund) : refund, true);
         }
         Refund reserved;
         try {
@@ -56,24 +58,35 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         } catch (DuplicateIdempotencyKeyException raced) {
             return new Result(earlierRefund(payment, command).orElseThrow(() -> raced), true);
         }
+        return new Result(settle(payment, reserved), false);
+    }
 
+    /**
+     * Asks the gateway for a reserved refund and records the answer. The refund id is the gateway's
+     * idempotency key, so asking again (a retry with the same Idempotency-Key) never refunds twice.
+     * When the outcome is unknown (the gateway unreachable or failing) the refund stays pending and its
+     * amount reserved: the gateway may have made it, so that money must not be refunded again.
+     */
+    private Refund settle(Payment payment, Refund pending) {
         GatewayRefund made;
         try {
-            made = gateway.refund(payment.gatewayReference(), reserved.amount(), reserved.refundId());
+            made = gateway.refund(payment.gatewayReference(), pending.amount(), pending.refundId());
         } catch (GatewayException refused) {
-            transactions.retryingStale(() -> {
-                Payment current = transactions.load(command.paymentId());
-                current.releaseRefund(reserved, clock.instant());
-                repository.update(current);
-                repository.updateRefund(reserved.failed());
-                return null;
-            });
+            if (refused.reason() != GatewayException.Reason.UNAVAILABLE) {
+                transactions.retryingStale(() -> {
+                    Payment current = transactions.load(payment.id().value());
+                    current.releaseRefund(pending, clock.instant());
+                    repository.update(current);
+                    repository.updateRefund(pending.failed());
+                    return null;
+                });
+            }
             throw refused;
         }
-        Refund succeeded = reserved.succeeded(made.refundId());
+        Refund succeeded = pending.succeeded(made.refundId());
         transactions.retryingStale(() -> {
-            Payment current = transactions.load(command.paymentId());
-            EventOutcome outcome = current.completeRefund(reserved, made.refundedTotal(), clock.instant());
+            Payment current = transactions.load(payment.id().value());
+            EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
             repository.update(current);
             repository.updateRefund(succeeded);
             if (outcome == EventOutcome.APPLIED) {
@@ -81,7 +94,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
             }
             return null;
         });
-        return new Result(succeeded, false);
+        return succeeded;
     }
 
     private Optional<Refund> earlierRefund(Payment payment, Command command) {

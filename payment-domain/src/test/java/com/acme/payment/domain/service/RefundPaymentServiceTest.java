@@ -98,6 +98,38 @@ class RefundPaymentServiceTest {
     }
 
     @Test
+    void a_refund_with_an_unknown_outcome_stays_pending_and_reserved_until_a_retry_with_its_key_settles_it() {
+        ArgumentCaptor<String> gatewayKeys = ArgumentCaptor.forClass(String.class);
+        when(gateway.refund(anyString(), anyLong(), gatewayKeys.capture()))
+                .thenThrow(new GatewayException(GatewayException.Reason.UNAVAILABLE, "500", null, null, null))
+                .thenReturn(new GatewayRefund("re_1", 500));
+        ArgumentCaptor<Refund> inserted = ArgumentCaptor.forClass(Refund.class);
+
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1")))
+                .isInstanceOf(GatewayException.class);
+
+        verify(repository).insertRefund(inserted.capture());
+        verify(repository, never()).updateRefund(any());
+        Payment afterFailure = Payment.reconstitute(stored.get());
+        assertThat(afterFailure.refundReservedAmount()).isEqualTo(500);
+        assertThat(afterFailure.refundableAmount()).isEqualTo(750);
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 751L, null, "key-2")))
+                .as("the money that may already be refunded cannot be refunded again")
+                .isInstanceOf(RefundNotAllowedException.class);
+
+        when(repository.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(inserted.getValue()));
+        Result retried = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
+
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.refund().status()).isEqualTo(Refund.Status.SUCCEEDED);
+        assertThat(gatewayKeys.getAllValues()).containsOnly(inserted.getValue().refundId());
+        Payment settled = Payment.reconstitute(stored.get());
+        assertThat(settled.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(settled.refundReservedAmount()).isZero();
+        assertThat(settled.refundedAmount()).isEqualTo(500);
+    }
+
+    @Test
     void more_than_the_refundable_amount_is_refused_before_the_gateway_is_called() {
         assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 1251L, null, null)))
                 .isInstanceOf(RefundNotAllowedException.class);
