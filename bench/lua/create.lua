@@ -1,0 +1,25 @@
+-- Create-intent: every request has its own body and Idempotency-Key. Argument: a prefix unique to the run.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "common.lua")
+
+local prefix
+local sequence = 0
+local headers = { ["Content-Type"] = "application/json" }
+
+function init(args)
+    prefix = args[1] .. "-" .. thread_index
+end
+
+function request()
+    sequence = sequence + 1
+    local key = prefix .. "-" .. sequence
+    headers["Idempotency-Key"] = key
+    local body = string.format(
+        '{"name":"Bench %s","email":"bench-%s@example.com","serviceType":"pon-ftth","amount":%d,"currency":"USD"}',
+        key, key, 1000 + sequence % 9000)
+    return wrk.format("POST", "/api/payment/stripe/create-intent", headers, body)
+end
+
+function response(status)
+    local class = tostring(status):sub(1, 1) .. "xx"
+    counters[class] = (counters[class] or 0) + 1
+end
