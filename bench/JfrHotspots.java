@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,17 +15,20 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Hot spots of a JFR recording, as text: where the CPU samples are (by method and by package, self and
  * inclusive), where threads wait (park and monitor time by first non-JDK caller), what allocates most, and GC.
- * Run as a single-file program: {@code java bench/JfrHotspots.java recording.jfr}.
+ * Run as a single-file program: {@code java bench/JfrHotspots.java recording.jfr [from to]}, where the optional
+ * {@code from} and {@code to} (epoch milliseconds) keep only the events of that stretch of the recording.
  */
 public class JfrHotspots {
 
     private static final int TOP = 20;
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java JfrHotspots.java recording.jfr");
+        if (args.length != 1 && args.length != 3) {
+            System.err.println("usage: java JfrHotspots.java recording.jfr [fromEpochMillis toEpochMillis]");
             System.exit(2);
         }
+        Instant from = args.length == 3 ? Instant.ofEpochMilli(Long.parseLong(args[1])) : Instant.MIN;
+        Instant to = args.length == 3 ? Instant.ofEpochMilli(Long.parseLong(args[2])) : Instant.MAX;
         Map<String, Long> selfMethods = new HashMap<>();
         Map<String, Long> selfPackages = new HashMap<>();
         Map<String, Long> inclusiveMethods = new HashMap<>();
@@ -34,6 +38,9 @@ public class JfrHotspots {
         long gcPauses = 0;
         Duration gcPause = Duration.ZERO;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                continue;
+            }
             String type = event.getEventType().getName();
             RecordedStackTrace stack = event.getStackTrace();
             switch (type) {

@@ -120,6 +120,10 @@ def summary(work_dir, out_path):
         f"Ready {app['ready_ms'] / 1000:.1f} s after `java -jar` (Spring reports {app['spring_started_s']} s; fresh "
         f"data directory, so this includes initdb and the migrations). Resident memory after the load: "
         f"{app['rss_mib_after_load']} MiB (default JVM options).",
+        f"Outbox: the warm-up left {app['outbox_backlog_after_warmup']:,} receipts to send; the dispatcher sent them "
+        f"at {app['outbox_emails_per_s']:,}/s (as .eml files) in {app['outbox_drain_s']} s"
+        + (f", {app['outbox_left_when_measuring']:,} were still pending when measuring began."
+           if app['outbox_left_when_measuring'] else ", before anything was measured."),
         f"Webhooks: {webhook['acknowledged_2xx']:,} acknowledged with 2xx ({webhook['answered_applied']:,} "
         f"'applied'), {webhook['recorded_in_db']:,} recorded in the database, each applied exactly once: "
         f"{'yes' if webhook['exactly_once'] else 'NO: ' + '; '.join(webhook['problems'])}."
