@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,25 @@ public class JfrHotspots {
 
     private static final int TOP = 20;
 
+    /** Samples with a frame from one of these prefixes count for the subsystem (so subsystems overlap). */
+    private static final Map<String, List<String>> SUBSYSTEMS = new LinkedHashMap<>();
+
+    static {
+        SUBSYSTEMS.put("app code (com.acme)", List.of("com.acme."));
+        SUBSYSTEMS.put("Micrometer (observations, meters)", List.of("io.micrometer."));
+        SUBSYSTEMS.put("Spring Security filters", List.of("org.springframework.security."));
+        SUBSYSTEMS.put("database (pgjdbc, Hikari, spring-jdbc, transactions)", List.of("org.postgresql.",
+                "com.zaxxer.", "org.springframework.jdbc.", "org.springframework.transaction."));
+        SUBSYSTEMS.put("JSON (Jackson, Gson)", List.of("tools.jackson.", "com.fasterxml.", "com.google.gson."));
+        SUBSYSTEMS.put("Stripe event verification", List.of("com.stripe."));
+        SUBSYSTEMS.put("bean validation (incl. @Validated proxies)", List.of("org.hibernate.validator.",
+                "org.springframework.validation.beanvalidation.MethodValidationInterceptor"));
+        SUBSYSTEMS.put("email outbox (Jakarta Mail, Thymeleaf)", List.of("com.acme.payment.adapter.email.",
+                "jakarta.mail.", "org.eclipse.angus.", "org.thymeleaf."));
+        SUBSYSTEMS.put("HTTP parsing and socket I/O (Tomcat)", List.of("org.apache.coyote.",
+                "org.apache.tomcat.util.net."));
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 1 && args.length != 3) {
             System.err.println("usage: java JfrHotspots.java recording.jfr [fromEpochMillis toEpochMillis]");
@@ -32,6 +52,7 @@ public class JfrHotspots {
         Map<String, Long> selfMethods = new HashMap<>();
         Map<String, Long> selfPackages = new HashMap<>();
         Map<String, Long> inclusiveMethods = new HashMap<>();
+        Map<String, Long> subsystems = new HashMap<>();
         Map<String, Long> waitNanos = new HashMap<>();
         Map<String, Long> allocationBytes = new HashMap<>();
         long samples = 0;
@@ -59,6 +80,11 @@ public class JfrHotspots {
                             inclusiveMethods.merge(name(frame), 1L, Long::sum);
                         }
                     }
+                    SUBSYSTEMS.forEach((subsystem, prefixes) -> {
+                        if (seen.stream().anyMatch(method -> prefixes.stream().anyMatch(method::startsWith))) {
+                            subsystems.merge(subsystem, 1L, Long::sum);
+                        }
+                    });
                 }
                 case "jdk.ThreadPark", "jdk.JavaMonitorEnter" -> {
                     if (stack != null && !stack.getFrames().isEmpty()) {
@@ -82,6 +108,7 @@ public class JfrHotspots {
         }
         System.out.printf("%s: %d CPU samples, %d GCs with %d ms of pauses in total%n", args[0], samples, gcPauses,
                 gcPause.toMillis());
+        print("CPU, inclusive, by subsystem (a sample can count for several)", subsystems, samples, "samples");
         print("CPU, self, by method", selfMethods, samples, "samples");
         print("CPU, self, by package", selfPackages, samples, "samples");
         print("CPU, inclusive, by method", inclusiveMethods, samples, "samples");

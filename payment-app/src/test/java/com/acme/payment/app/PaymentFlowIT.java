@@ -94,16 +94,30 @@ class PaymentFlowIT extends AbstractAppIT {
     }
 
     @Test
-    void the_status_answers_304_when_nothing_changed() {
+    void the_status_answers_304_until_the_payment_changes() {
         HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
                 "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,"
                         + "\"currency\":\"USD\"}", Map.of());
-        String path = "/api/payment/status/" + body(created).get("paymentId").asString();
+        String paymentId = body(created).get("paymentId").asString();
+        String path = "/api/payment/status/" + paymentId;
         String etag = get(path).headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).GET().build());
+        HttpResponse<String> unchanged = getIfNoneMatch(path, etag);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
 
-        assertThat(again.statusCode()).isEqualTo(304);
+        HttpResponse<String> canceled = send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/cancel"))
+                .header("Authorization", adminAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
+
+        HttpResponse<String> changed = getIfNoneMatch(path, etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(body(changed).get("status").asString()).isEqualTo("canceled");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    private HttpResponse<String> getIfNoneMatch(String path, String etag) {
+        return send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).GET().build());
     }
 
     private boolean receiptFor(String paymentId) throws Exception {

@@ -26,7 +26,6 @@ import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Back office: list, inspect, refund, cancel, statistics. Protected by HTTP Basic (see SecurityConfiguration). */
 @RestController
 @RequestMapping("/api/admin")
-@Validated
 @Tag(name = "admin")
 @SecurityRequirement(name = "adminBasic")
 public class AdminPaymentController {

@@ -22,7 +22,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public endpoints the Payment page uses. */
 @RestController
 @RequestMapping("/api/payment")
-@Validated
 @Tag(name = "payment")
 public class PaymentController {
 
@@ -72,13 +70,17 @@ public class PaymentController {
                 .location(location).cacheControl(CacheControl.noStore()).body(body);
     }
 
-    /** If-None-Match is answered by the ETag filter (RequestLimitsConfiguration) with 304. */
+    /**
+     * The ETag is the payment's version, which every stored change raises: Spring MVC answers a matching
+     * If-None-Match with 304, without rendering or hashing the body.
+     */
     @Operation(operationId = "getPaymentStatus", summary = "Current status of a payment",
             parameters = @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
                     description = "ETag of the last answer; 304 when nothing changed"))
     @GetMapping("/status/{paymentId}")
     public ResponseEntity<PaymentStatusResponse> status(@PathVariable String paymentId) {
-        PaymentStatusResponse status = mapper.toStatusResponse(getPaymentStatus.getPayment(paymentId));
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(status);
+        Payment payment = getPaymentStatus.getPayment(paymentId);
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(Long.toString(payment.version()))
+                .body(mapper.toStatusResponse(payment));
     }
 }

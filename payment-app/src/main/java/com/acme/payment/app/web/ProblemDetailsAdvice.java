@@ -12,18 +12,22 @@ import com.acme.payment.domain.port.out.InvalidWebhookException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -99,10 +103,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** The database is down or overloaded: fail fast with 503 so clients (and Stripe) retry. */
+    /**
+     * The database is down or overloaded: fail fast with 503 so clients (and Stripe) retry. A transaction that
+     * cannot begin (no connection) or whose commit or rollback failed (connection lost) is the same trouble.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            NonTransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessException e) {
+            NonTransientDataAccessResourceException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(NestedRuntimeException e) {
         LOG.error("storage unavailable: {}", e.getMessage());
         ResponseEntity<ProblemDetail> response = respond(
                 problem(ProblemType.GATEWAY_UNAVAILABLE, "Storage is temporarily unavailable; try again shortly."));
@@ -119,21 +127,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+        return problemResponse(invalidFields(bodyFieldErrors(e.getBindingResult().getFieldErrors()).toList()));
+    }
+
+    /** A handler with constrained parameters validates them all at once, the @Valid body included. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors body ? bodyFieldErrors(body.getFieldErrors())
+                        : result.getResolvableErrors().stream().map(error -> new FieldError(
+                                parameterName(result.getMethodParameter()), error.getDefaultMessage())))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return problemResponse(invalidFields(errors));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        parameterName(result.getMethodParameter()), error.getDefaultMessage())))
-                .toList();
-        return problemResponse(invalidFields(errors));
+    private static Stream<FieldError> bodyFieldErrors(List<org.springframework.validation.FieldError> errors) {
+        return errors.stream().map(error -> new FieldError(error.getField(), error.getDefaultMessage()));
     }
 
     @Override

@@ -21,10 +21,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Limits applied before any controller: body size, create-intent rate per client, ETags for status polls. */
+/** Limits applied before any controller: body size and create-intent rate per client. */
 @Configuration(proxyBeanMethods = false)
 public class RequestLimitsConfiguration {
 
@@ -84,15 +83,6 @@ public class RequestLimitsConfiguration {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(CREATE_INTENT);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
-    }
-
-    /** Lets pages poll with If-None-Match and get 304 when nothing changed. */
-    @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> statusEtags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/payment/status/*");
         return registration;
     }
 

@@ -60,6 +60,31 @@ class BadInputIT extends AbstractAppIT {
     }
 
     @Test
+    void an_idempotency_key_over_255_characters_is_named_in_a_problem() {
+        HttpResponse<String> response = postJson(CREATE, body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250",
+                "\"USD\""), Map.of("Idempotency-Key", "k".repeat(256)));
+
+        assertValidationProblemNaming(response, "Idempotency-Key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidAdminQueries")
+    void invalid_admin_list_parameters_are_named_in_a_problem(String query, String parameter) {
+        assertValidationProblemNaming(adminGet("/api/admin/payments?" + query), parameter);
+    }
+
+    static Stream<Arguments> invalidAdminQueries() {
+        return Stream.of(Arguments.of("status=bogus", "status"), Arguments.of("size=0", "size"),
+                Arguments.of("size=101", "size"), Arguments.of("page=-1", "page"));
+    }
+
+    private void assertValidationProblemNaming(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:validation-error");
+        assertThat(body(response).get("errors").findValuesAsString("field")).contains(field);
+    }
+
+    @Test
     void malformed_json_is_a_400_problem() {
         HttpResponse<String> response = postJson(CREATE, "{\"name\": \"Ada\",", Map.of());
 

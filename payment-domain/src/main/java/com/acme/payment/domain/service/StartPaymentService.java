@@ -6,6 +6,7 @@ import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.StartPaymentUseCase;
 import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
 import com.acme.payment.domain.port.out.PaymentGateway;
@@ -74,13 +75,21 @@ public class StartPaymentService implements StartPaymentUseCase {
             return new Result(payment, gateway.retrieveIntent(payment.gatewayReference()).clientSecret(), replayed);
         }
         GatewayIntent intent = gateway.createIntent(payment);
-        Payment withReference = transactions.retryingStale(() -> {
-            Payment current = transactions.load(payment.id().value());
-            current.attachGatewayReference(intent.reference(), clock.instant());
-            repository.update(current);
-            return current;
-        });
+        Payment withReference;
+        try {
+            // Usually nothing has touched the payment since it was read or inserted: no need to load it again.
+            withReference = transactions.once(() -> attachReference(payment, intent));
+        } catch (StalePaymentException changedMeanwhile) {
+            withReference = transactions.retryingStale(
+                    () -> attachReference(transactions.load(payment.id().value()), intent));
+        }
         return new Result(withReference, intent.clientSecret(), replayed);
+    }
+
+    private Payment attachReference(Payment payment, GatewayIntent intent) {
+        payment.attachGatewayReference(intent.reference(), clock.instant());
+        repository.update(payment);
+        return payment;
     }
 
     private static Payment requireSameRequest(Payment earlier, String fingerprint) {

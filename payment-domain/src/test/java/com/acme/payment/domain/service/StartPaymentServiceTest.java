@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -14,6 +15,7 @@ import com.acme.payment.domain.model.InvalidAmountException;
 import com.acme.payment.domain.model.InvalidPaymentRequestException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Result;
 import com.acme.payment.domain.port.out.PaymentGateway;
@@ -21,6 +23,8 @@ import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +52,9 @@ class StartPaymentServiceTest {
     @Test
     void stores_the_payment_before_calling_the_gateway_and_then_attaches_the_intent() {
         when(gateway.name()).thenReturn("sandbox");
-        ArgumentCaptor<Payment> inserted = ArgumentCaptor.forClass(Payment.class);
-        doAnswer(invocation -> {
-            when(repository.findById(((Payment) invocation.getArgument(0)).id()))
-                    .thenReturn(Optional.of(Payment.reconstitute(((Payment) invocation.getArgument(0)).snapshot())));
-            return null;
-        }).when(repository).insert(inserted.capture());
+        List<String> referencesWhenInserted = new ArrayList<>();
+        doAnswer(invocation -> referencesWhenInserted.add(String.valueOf(
+                ((Payment) invocation.getArgument(0)).gatewayReference()))).when(repository).insert(any());
         when(gateway.createIntent(any())).thenReturn(intent("pi_123"));
 
         Result result = service.start(command("key-1", 1250));
@@ -62,9 +63,30 @@ class StartPaymentServiceTest {
         assertThat(result.clientSecret()).isEqualTo("pi_123_secret_abc");
         assertThat(result.payment().gatewayReference()).isEqualTo("pi_123");
         assertThat(result.payment().status()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(inserted.getValue().gatewayReference()).isNull();
+        assertThat(referencesWhenInserted).containsExactly("null");
         verify(repository).update(result.payment());
+        verify(repository, never()).findById(any());
         assertThat(transactions.started()).isEqualTo(2);
+    }
+
+    @Test
+    void a_payment_changed_while_the_intent_was_created_gets_the_reference_on_a_fresh_copy() {
+        when(gateway.name()).thenReturn("sandbox");
+        List<Payment> storedCopies = new ArrayList<>();
+        doAnswer(invocation -> storedCopies.add(Payment.reconstitute(((Payment) invocation.getArgument(0)).snapshot())))
+                .when(repository).insert(any());
+        when(gateway.createIntent(any())).thenReturn(intent("pi_789"));
+        doAnswer(invocation -> {
+            Payment stale = invocation.getArgument(0);
+            when(repository.findById(stale.id())).thenReturn(Optional.of(storedCopies.get(0)));
+            throw new StalePaymentException(stale.id(), stale.version());
+        }).doAnswer(invocation -> null).when(repository).update(any());
+
+        Result result = service.start(command("key-3", 1250));
+
+        assertThat(result.payment()).isSameAs(storedCopies.get(0));
+        assertThat(result.payment().gatewayReference()).isEqualTo("pi_789");
+        verify(repository, times(2)).update(any());
     }
 
     @Test
@@ -121,7 +143,6 @@ class StartPaymentServiceTest {
 
         Payment stored = Payment.reconstitute(inserted.getValue().snapshot());
         when(repository.findByIdempotencyKey("key-2")).thenReturn(Optional.of(stored));
-        when(repository.findById(stored.id())).thenReturn(Optional.of(stored));
         Result retried = service.start(command("key-2", 1250));
 
         assertThat(retried.replayed()).isTrue();

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +69,47 @@ class EmbeddedPostgresServerIT {
                     .isInstanceOf(IllegalStateException.class);
             assertThat(JdbcClient.create(server.dataSource()).sql("SELECT 1").query(Integer.class).single())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void startsAfterTheAppThatRanItWasKilled() throws Exception {
+        Process killedApp = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), AppThatGetsKilled.class.getName(),
+                dataDirectory.toString()).redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(killedApp.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = output.readLine();
+            } while (line != null && !line.equals(AppThatGetsKilled.READY));
+            assertThat(line).as("the child app's output ended before it was ready").isNotNull();
+        }
+        killedApp.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(orphanPid)).as("PostgreSQL outlives kill -9 of its app").isPresent();
+
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(JdbcClient.create(restarted.dataSource()).sql("SELECT note FROM before_the_kill")
+                    .query(String.class).single()).isEqualTo("committed");
+            assertThat(ProcessHandle.of(orphanPid)).isEmpty();
+        } finally {
+            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroy); // when the start failed
+        }
+    }
+
+    /** Starts the server in a process of its own, commits a row, says so, and waits to be killed. */
+    static final class AppThatGetsKilled {
+        static final String READY = "ready";
+
+        public static void main(String[] args) throws InterruptedException {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
+            JdbcClient jdbc = JdbcClient.create(server.dataSource());
+            jdbc.sql("CREATE TABLE before_the_kill (note text)").update();
+            jdbc.sql("INSERT INTO before_the_kill VALUES ('committed')").update();
+            System.out.println(READY);
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
         }
     }
 }
