@@ -8,6 +8,7 @@ import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -68,6 +69,11 @@ public class MeteredPaymentRepository implements PaymentRepository {
     @Override
     public Optional<Payment> findById(PaymentId id) {
         return delegate.findById(id);
+    }
+
+    @Override
+    public Optional<PaymentStatusView> findStatus(PaymentId id) {
+        return delegate.findStatus(id);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.acme.payment.domain.port.in.StartPaymentUseCase;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Result;
+import com.acme.payment.domain.query.PaymentStatusView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -79,7 +80,7 @@ public class PaymentController {
                     description = "ETag of the last answer; 304 when nothing changed"))
     @GetMapping("/status/{paymentId}")
     public ResponseEntity<PaymentStatusResponse> status(@PathVariable String paymentId) {
-        Payment payment = getPaymentStatus.getPayment(paymentId);
+        PaymentStatusView payment = getPaymentStatus.getStatus(paymentId);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(Long.toString(payment.version()))
                 .body(mapper.toStatusResponse(payment));
     }

@@ -14,6 +14,7 @@ import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,12 +26,8 @@ import org.mapstruct.Mapping;
 @Mapper(componentModel = "spring")
 public interface PaymentWebMapper {
 
-    default PaymentStatusResponse toStatusResponse(Payment payment) {
-        return toStatusResponse(payment.snapshot());
-    }
-
     @Mapping(target = "paymentId", source = "id")
-    PaymentStatusResponse toStatusResponse(Payment.Snapshot payment);
+    PaymentStatusResponse toStatusResponse(PaymentStatusView payment);
 
     default AdminPayment toAdminPayment(Payment payment) {
         return toAdminPayment(payment.snapshot());

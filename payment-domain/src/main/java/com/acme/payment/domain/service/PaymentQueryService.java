@@ -1,6 +1,7 @@
 package com.acme.payment.domain.service;
 
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.port.in.GetPaymentDetailsUseCase;
 import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.acme.payment.domain.port.in.ListPaymentsUseCase;
@@ -11,6 +12,7 @@ import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
 
 /** Read-only use cases. */
@@ -26,8 +28,9 @@ public class PaymentQueryService
     }
 
     @Override
-    public Payment getPayment(String paymentId) {
-        return transactions.load(paymentId);
+    public PaymentStatusView getStatus(String paymentId) {
+        return repository.findStatus(PaymentTransactions.wellFormedId(paymentId))
+                .orElseThrow(() -> new PaymentNotFoundException(paymentId));
     }
 
     @Override

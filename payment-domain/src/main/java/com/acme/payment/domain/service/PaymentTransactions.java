@@ -22,10 +22,15 @@ final class PaymentTransactions {
     }
 
     Payment load(String paymentId) {
+        return repository.findById(wellFormedId(paymentId)).orElseThrow(() -> new PaymentNotFoundException(paymentId));
+    }
+
+    /** An id that is not well formed names no payment: not found, like any unknown id. */
+    static PaymentId wellFormedId(String paymentId) {
         if (!PaymentId.isWellFormed(paymentId)) {
             throw new PaymentNotFoundException(paymentId);
         }
-        return repository.findById(new PaymentId(paymentId)).orElseThrow(() -> new PaymentNotFoundException(paymentId));
+        return new PaymentId(paymentId);
     }
 
     /** Runs {@code change} in a transaction; on a stale payment the whole transaction is rolled back and run again. */

@@ -11,6 +11,7 @@ import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
 import com.acme.payment.domain.query.PaymentStatistics.CurrencyRevenue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +89,23 @@ public class JdbcPaymentRepository implements PaymentRepository {
     @Override
     public Optional<Payment> findById(PaymentId id) {
         return findOneWhere("payment_id = :value", id.value());
+    }
+
+    @Override
+    public Optional<PaymentStatusView> findStatus(PaymentId id) {
+        return jdbc.sql("""
+                        SELECT status, amount, currency, service_type, transaction_id, failure_message, refunded_amount,
+                               updated_at, version
+                          FROM payments
+                         WHERE payment_id = :paymentId
+                        """)
+                .param("paymentId", id.value())
+                .query((row, rowNumber) -> new PaymentStatusView(id,
+                        MAPPER.status(row.getString("status")), row.getLong("amount"), row.getString("currency"),
+                        row.getString("service_type"), row.getString("transaction_id"),
+                        row.getString("failure_message"), row.getLong("refunded_amount"),
+                        ColumnValues.instant(row, "updated_at"), row.getLong("version")))
+                .optional();
     }
 
     @Override

@@ -25,6 +25,7 @@ import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
 import com.acme.payment.domain.query.PaymentStatistics.CurrencyRevenue;
+import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -64,6 +65,28 @@ public abstract class PaymentRepositoryContract {
         repository().insert(Payment.reconstitute(written));
 
         assertThat(repository().findById(written.id())).get().extracting(Payment::snapshot).isEqualTo(written);
+    }
+
+    @Test
+    void readsTheStatusViewOfAPaymentAndItsVersionAfterEachChange() {
+        Payment.Snapshot written = new Payment.Snapshot(PaymentId.random(), "Zoë Ångström", "zoe@example.com",
+                "microwave", 123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", newIntentReference(),
+                "ch_3Nq", "card_declined", "Your card was declined.", 20_000, 3_000, Map.of(), null, "5f2b9c", 0,
+                Instant.parse("2026-03-01T08:00:00.123456Z"), Instant.parse("2026-03-02T09:30:00.654321Z"));
+        repository().insert(Payment.reconstitute(written));
+
+        assertThat(repository().findStatus(written.id())).contains(new PaymentStatusView(written.id(),
+                PaymentStatus.PARTIALLY_REFUNDED, 123_450, "EUR", "microwave", "ch_3Nq", "Your card was declined.",
+                20_000, Instant.parse("2026-03-02T09:30:00.654321Z"), 0));
+
+        Payment pending = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
+        repository().insert(pending);
+        pending.cancel(ChangeSource.ADMIN, "canceled by an admin", T0.plusSeconds(60));
+        repository().update(pending);
+        assertThat(repository().findStatus(pending.id())).get()
+                .extracting(PaymentStatusView::status, PaymentStatusView::version)
+                .containsExactly(PaymentStatus.CANCELED, 1L);
+        assertThat(repository().findStatus(PaymentId.random())).isEmpty();
     }
 
     @Test

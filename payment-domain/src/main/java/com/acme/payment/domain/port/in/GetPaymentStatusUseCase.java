@@ -1,9 +1,9 @@
 package com.acme.payment.domain.port.in;
 
-import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.query.PaymentStatusView;
 
 public interface GetPaymentStatusUseCase {
 
     /** @throws com.acme.payment.domain.model.PaymentNotFoundException also for ids that are not well formed */
-    Payment getPayment(String paymentId);
+    PaymentStatusView getStatus(String paymentId);
 }

@@ -7,6 +7,7 @@ import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public interface PaymentRepository {
     void update(Payment payment);
 
     Optional<Payment> findById(PaymentId id);
+
+    /** The polled view of one payment; the hottest read, so it skips rebuilding the aggregate. */
+    Optional<PaymentStatusView> findStatus(PaymentId id);
 
     Optional<Payment> findByGatewayReference(String gatewayReference);
 
