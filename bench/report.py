@@ -119,7 +119,9 @@ def summary(work_dir, out_path):
         "",
         f"Ready {app['ready_ms'] / 1000:.1f} s after `java -jar` (Spring reports {app['spring_started_s']} s; fresh "
         f"data directory, so this includes initdb and the migrations). Resident memory after the load: "
-        f"{app['rss_mib_after_load']} MiB (default JVM options).",
+        f"{app['rss_mib_after_load']} MiB ("
+        + (f"JVM options: {app['java_opts']}" if app.get('java_opts') else "default JVM options")
+        + (f"; app settings: {app['app_env_overrides']}" if app.get('app_env_overrides') else "") + ").",
         f"Outbox: the warm-up left {app['outbox_backlog_after_warmup']:,} receipts to send; the dispatcher sent them "
         f"at {app['outbox_emails_per_s']:,}/s (as .eml files) in {app['outbox_drain_s']} s"
         + (f", {app['outbox_left_when_measuring']:,} were still pending when measuring began."

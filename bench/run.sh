@@ -9,7 +9,8 @@
 # WARMUP (minimum warm-up in s, 30), WARMUP_MAX (s, 300: the warm-up goes on until the JIT's C2 queue is
 # empty or this is reached), DURATION (s per measurement, 15), PROFILE=1 (run the app with a JFR recording and
 # write each scenario's hot spots next to the results), KEEP=1 (keep the work directory), JAVA_OPTS (passed to
-# java; empty by default, as a user would start it).
+# java; empty by default, as a user would start it). SPRING_*, PAYMENT_* and SERVER_* variables reach the app
+# and are recorded in the results (app_env_overrides).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SEED=${SEED:-100000}
@@ -142,6 +143,7 @@ cat >"$WORK_DIR/results/app.json" <<EOF
  "seed_payments": $SEED, "seed_ms": $SEED_MS, "warmup_s": $WARMUP_S, "c2_queue_after_warmup": $C2_QUEUE,
  "outbox_backlog_after_warmup": $OUTBOX_BACKLOG, "outbox_drain_s": $OUTBOX_WAIT_S, "outbox_emails_per_s": $EMAILS_PER_S,
  "outbox_left_when_measuring": $OUTBOX_LEFT, "duration_s": $DURATION, "wrk_threads": $THREADS,
- "java_opts": "${JAVA_OPTS:-}", "loadavg_at_end": $(cut -d' ' -f1 /proc/loadavg)}
+ "java_opts": "${JAVA_OPTS:-}", "app_env_overrides": "$(env | grep -E '^(SPRING|PAYMENT|SERVER)_' | sort | paste -sd' ')",
+ "loadavg_at_end": $(cut -d' ' -f1 /proc/loadavg)}
 EOF
 python3 "$BENCH_DIR/report.py" summary "$WORK_DIR" "$RESULTS_DIR/$STAMP.json"

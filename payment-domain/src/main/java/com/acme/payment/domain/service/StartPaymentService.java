@@ -49,12 +49,7 @@ public class StartPaymentService implements StartPaymentUseCase {
         Money amount = catalog.requireChargeable(command.amount(), command.currency());
         String fingerprint = fingerprint(command);
 
-        if (command.idempotencyKey() != null) {
-            var earlier = repository.findByIdempotencyKey(command.idempotencyKey());
-            if (earlier.isPresent()) {
-                return resume(requireSameRequest(earlier.get(), fingerprint), true);
-            }
-        }
+        // Inserted straight away: the unique key finds a replay (rare) without a lookup on every new payment.
         Payment payment = Payment.start(PaymentId.random(), customer, command.serviceType(), amount, gateway.name(),
                 command.idempotencyKey(), fingerprint, command.metadata() == null ? Map.of() : command.metadata(),
                 clock.instant());
@@ -63,9 +58,9 @@ public class StartPaymentService implements StartPaymentUseCase {
                 repository.insert(payment);
                 return null;
             });
-        } catch (DuplicateIdempotencyKeyException raced) {
-            Payment winner = repository.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(() -> raced);
-            return resume(requireSameRequest(winner, fingerprint), true);
+        } catch (DuplicateIdempotencyKeyException replay) {
+            Payment earlier = repository.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(() -> replay);
+            return resume(requireSameRequest(earlier, fingerprint), true);
         }
         return resume(payment, false);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -18,6 +19,7 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Result;
+import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -93,14 +95,14 @@ class StartPaymentServiceTest {
     void the_same_key_and_request_return_the_same_payment_without_a_second_intent() {
         Payment earlier = PaymentFixtures.pendingPaymentAtGateway();
         Payment stored = withFingerprint(earlier, StartPaymentService.fingerprint(command("key-1", 1250)));
-        when(repository.findByIdempotencyKey("key-1")).thenReturn(Optional.of(stored));
+        keyAlreadyUsedBy(stored, "key-1");
         when(gateway.retrieveIntent(stored.gatewayReference())).thenReturn(intent(stored.gatewayReference()));
 
         Result result = service.start(command("key-1", 1250));
 
         assertThat(result.replayed()).isTrue();
         assertThat(result.payment().id()).isEqualTo(stored.id());
-        verify(repository, never()).insert(any());
+        verify(repository, never()).update(any());
         verify(gateway, never()).createIntent(any());
     }
 
@@ -108,11 +110,12 @@ class StartPaymentServiceTest {
     void the_same_key_with_another_request_is_refused() {
         Payment stored = withFingerprint(PaymentFixtures.pendingPaymentAtGateway(),
                 StartPaymentService.fingerprint(command("key-1", 1250)));
-        when(repository.findByIdempotencyKey("key-1")).thenReturn(Optional.of(stored));
+        keyAlreadyUsedBy(stored, "key-1");
 
         assertThatThrownBy(() -> service.start(command("key-1", 9999)))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        verify(repository, never()).insert(any());
+        verify(repository, never()).update(any());
+        verify(gateway, never()).createIntent(any());
     }
 
     @Test
@@ -141,12 +144,18 @@ class StartPaymentServiceTest {
         assertThatThrownBy(() -> service.start(command("key-2", 1250))).isInstanceOf(GatewayException.class);
         verify(repository, never()).update(any());
 
-        Payment stored = Payment.reconstitute(inserted.getValue().snapshot());
-        when(repository.findByIdempotencyKey("key-2")).thenReturn(Optional.of(stored));
+        keyAlreadyUsedBy(Payment.reconstitute(inserted.getValue().snapshot()), "key-2");
         Result retried = service.start(command("key-2", 1250));
 
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.payment().gatewayReference()).isEqualTo("pi_456");
+    }
+
+    /** As the repository answers a second insert with the key: the unique constraint refuses it. */
+    private void keyAlreadyUsedBy(Payment stored, String key) {
+        when(gateway.name()).thenReturn("sandbox");
+        doThrow(new DuplicateIdempotencyKeyException(key, null)).when(repository).insert(any());
+        when(repository.findByIdempotencyKey(key)).thenReturn(Optional.of(stored));
     }
 
     private static Command command(String key, long amount) {
