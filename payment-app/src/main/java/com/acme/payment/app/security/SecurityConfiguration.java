@@ -11,11 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
@@ -49,7 +51,28 @@ public class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * The customer's API is public and the busiest: it gets the headers and CORS, without the authentication,
+     * session and authorization filters (and request wrappers) of the admin chain.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain publicPaymentApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/payment/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .logout(logout -> logout.disable())
+                .cors(Customizer.withDefaults())
+                .headers(SecurityConfiguration::securityHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
         AuthenticationEntryPoint problemEntryPoint = (request, response, exception) -> {
             ProblemDetail problem = ProblemDetailsAdvice.problem(ProblemType.UNAUTHORIZED,
@@ -68,11 +91,14 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny()));
+                .headers(SecurityConfiguration::securityHeaders);
         return http.build();
+    }
+
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny());
     }
 
     /**
