@@ -215,24 +215,24 @@ def summarize(args):
             })
             if kind == "health":
                 group["health"] = {s: sum(1 for e in found if e.get("health") == s) for s in ("UP", "DOWN")}
+    def seconds_until_first(since, predicate):
+        hit = next((e for e in entries if e["t"] >= since and predicate(e)), None)
+        return round(hit["t"] - since, 2) if hit else None
     if args.down is not None:
-        down = [e for e in entries if e["t"] >= args.down]
-        def first(predicate):
-            hit = next((e for e in down if predicate(e)), None)
-            return round(hit["t"] - args.down, 2) if hit else None
         result["seconds_after_stop_until_first"] = {
-            "failed_request": first(lambda e: e["kind"] != "health" and (e.get("status") or 500) >= 500),
-            "health_down": first(lambda e: e["kind"] == "health" and e.get("health") == "DOWN"),
+            "failed_request": seconds_until_first(
+                args.down, lambda e: e["kind"] != "health" and (e.get("status") or 500) >= 500),
+            "health_down": seconds_until_first(
+                args.down, lambda e: e["kind"] == "health" and e.get("health") == "DOWN"),
         }
     if args.up is not None:
-        after = [e for e in entries if e["t"] >= args.up]
-        def first_after(predicate):
-            hit = next((e for e in after if predicate(e)), None)
-            return round(hit["t"] - args.up, 2) if hit else None
         result["seconds_after_restart_until_first"] = {
-            "created_payment": first_after(lambda e: e["kind"] == "create" and e.get("status") == 201),
-            "applied_webhook": first_after(lambda e: e["kind"] == "webhook" and e.get("status") == 200),
-            "health_up": first_after(lambda e: e["kind"] == "health" and e.get("health") == "UP"),
+            "created_payment": seconds_until_first(
+                args.up, lambda e: e["kind"] == "create" and e.get("status") == 201),
+            "applied_webhook": seconds_until_first(
+                args.up, lambda e: e["kind"] == "webhook" and e.get("status") == 200),
+            "health_up": seconds_until_first(
+                args.up, lambda e: e["kind"] == "health" and e.get("health") == "UP"),
         }
     print(json.dumps(result, indent=1))
 

@@ -8,13 +8,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 EVENTS=${EVENTS:-4000}
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-APP_JAR=$(resolve_jar "${1:-}")
-require_tools
-make_work_dir
+bench_setup "${1:-}"
 
-app_start
-app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+app_start_ready
 seed_payments "$EVENTS"
 sign_events crash 1 "$EVENTS" >"$WORK_DIR/events.tsv"
 

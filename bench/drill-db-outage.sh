@@ -12,13 +12,9 @@ BEFORE=${BEFORE:-10}
 OUTAGE=${OUTAGE:-15}
 AFTER=${AFTER:-15}
 EVENTS=20000
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-APP_JAR=$(resolve_jar "${1:-}")
-require_tools
-make_work_dir
+bench_setup "${1:-}"
 
-app_start
-app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+app_start_ready
 STARTED_PID=$APP_PID
 seed_payments "$EVENTS"
 sign_events outage 1 "$EVENTS" >"$WORK_DIR/events.tsv"

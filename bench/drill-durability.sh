@@ -10,13 +10,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CREATES=${CREATES:-1000}
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-APP_JAR=$(resolve_jar "${1:-}")
-require_tools
-make_work_dir
+bench_setup "${1:-}"
 
-app_start
-app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+app_start_ready
 db -c "SELECT json_object_agg(name, setting) FROM pg_settings
         WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'wal_level')" |
     sed 's/^/{"settings": /; s/$/}/' >"$WORK_DIR/settings.json"

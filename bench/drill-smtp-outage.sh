@@ -7,10 +7,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PAYMENTS=${PAYMENTS:-20}
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-APP_JAR=$(resolve_jar "${1:-}")
-require_tools
-make_work_dir
+bench_setup "${1:-}"
 SMTP_PORT=$(free_port)
 
 start_sink() {
@@ -23,8 +20,7 @@ start_sink() {
 }
 
 start_sink
-app_start SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
-app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+app_start_ready SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
 grep -q 'Emails are sent over SMTP' "$APP_LOG" || die "the app does not send over SMTP"
 
 log "stopping the SMTP sink; $PAYMENTS payments succeed meanwhile"

@@ -60,6 +60,21 @@ make_work_dir() {
     log "work directory $WORK_DIR, app on port $APP_PORT"
 }
 
+# What every script does first: STAMP for its result files, APP_JAR from its first argument, the tools, a
+# fresh work directory.
+bench_setup() {
+    STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+    APP_JAR=$(resolve_jar "${1:-}")
+    require_tools
+    make_work_dir
+}
+
+# app_start and app_wait_ready, failing with the end of the app's log.
+app_start_ready() {
+    app_start "$@"
+    app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+}
+
 # Starts the app in the background; extra NAME=value arguments are added to its environment.
 # Sets APP_PID and APP_LAUNCHED_NS (when java was started).
 app_start() {

@@ -19,12 +19,9 @@ WARMUP_MAX=${WARMUP_MAX:-300}
 WARMUP_ROUND=15
 DURATION=${DURATION:-15}
 THREADS=$(nproc)
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS_DIR=$BENCH_DIR/results
 
-APP_JAR=$(resolve_jar "${1:-}")
-require_tools
-make_work_dir
+bench_setup "${1:-}"
 mkdir -p "$WORK_DIR/results" "$RESULTS_DIR"
 machine_json >"$WORK_DIR/results/machine.json"
 
@@ -57,8 +54,7 @@ c2_queue_length() { jcmd "$APP_PID" Compiler.queue 2>/dev/null | grep -c '::' ||
 
 [[ ${PROFILE:-0} == 1 ]] && JAVA_OPTS="${JAVA_OPTS:-} -XX:StartFlightRecording=name=bench,settings=profile,maxage=15m"
 log "starting $APP_JAR"
-app_start
-app_wait_ready || die "the app did not become ready: $(tail -20 "$APP_LOG")"
+app_start_ready
 STARTED_IN=$(grep -o 'Started PaymentApplication in [0-9.]* seconds' "$APP_LOG" | grep -o '[0-9.]*' | head -1)
 log "ready after $READY_MS ms; embedded PostgreSQL on port $PG_PORT"
 

@@ -3,7 +3,6 @@ package com.acme.payment.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The Payment page end to end in real Chromium (Debian's, driven by playwright-core) against the packaged
@@ -30,7 +30,7 @@ class PaymentPageE2EIT {
 
     @Test
     void the_payment_page_takes_payments_in_chromium() throws Exception {
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         Path dataDir = Files.createTempDirectory("payment-e2e-");
         ProcessBuilder appBuilder = new ProcessBuilder("java", "-jar", TARGET.resolve("payment-app.jar").toString())
                 .redirectErrorStream(true)
@@ -81,11 +81,5 @@ class PaymentPageE2EIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the app did not become healthy within 3 minutes; see target/e2e-app.log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

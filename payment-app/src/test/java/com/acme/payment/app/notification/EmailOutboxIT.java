@@ -13,8 +13,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EmailOutboxIT {
 
     static final String SECRET = "whsec_email_outbox_test";
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "localhost", "smtp"))
@@ -189,13 +188,5 @@ class EmailOutboxIT {
             }
         }
         throw new AssertionError("no HTML part");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

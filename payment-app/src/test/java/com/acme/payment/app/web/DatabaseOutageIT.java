@@ -9,7 +9,6 @@ import com.acme.payment.app.AbstractAppIT;
 import com.acme.payment.app.StripeEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The app on a PostgreSQL of its own (SPRING_DATASOURCE_URL set), which is stopped while the app runs and then
@@ -33,7 +33,7 @@ class DatabaseOutageIT extends AbstractAppIT {
     private static final String CREATE = "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\","
             + "\"serviceType\":\"pon-ftth\",\"amount\":1250,\"currency\":\"USD\"}";
     private static final Path DATA_DIRECTORY = createDataDirectory();
-    private static final int PORT = freePort();
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
     private static EmbeddedPostgres database = startDatabase();
 
     @Autowired
@@ -101,14 +101,6 @@ class DatabaseOutageIT extends AbstractAppIT {
     private static Path createDataDirectory() {
         try {
             return Files.createTempDirectory("payment-outage-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
