@@ -81,8 +81,8 @@ def summary(work_dir, out_path):
     document = {
         "machine": r["machine"], "app": r["app"],
         "scenarios": {k: v for k, v in r.items()
-                      if k not in ("machine", "app", "webhook-check") and not k.startswith("warmup")},
-        "warmup": {k: v for k, v in r.items() if k.startswith("warmup")},
+                      if k not in ("machine", "app", "webhook-check") and "warmup" not in k},
+        "warmup": {k: v for k, v in r.items() if "warmup" in k},
         "webhook_check": r["webhook-check"], "webhook_verdict": webhook,
     }
     with open(out_path, "w") as out:
@@ -105,11 +105,13 @@ def summary(work_dir, out_path):
         row("status-16", "Status polling `GET /api/payment/status/{id}`", 16, r["status-16"],
             [live16, ("pgbench -S", r["pgbench-S16"])]),
         row("status-64", "Status polling `GET /api/payment/status/{id}`", 64, r["status-64"],
-            [live64, ("pgbench -S", r["pgbench-S64"])]),
+            [("floor app", r["floor-status-64"]), live64, ("pgbench -S", r["pgbench-S64"])]),
         row("create-16", "Create-intent `POST /api/payment/stripe/create-intent`", 16, r["create-16"],
             [live16, ("pgbench -N", r["pgbench-N16"])]),
         row("webhook-16", "Webhook `payment_intent.succeeded`, distinct signed events", 16, r["webhook-16"],
             [live16, ("pgbench -N", r["pgbench-N16"])]),
+        row("floor-status-64", "Floor: the same status SELECT in a minimal Spring Boot app (`bench/floor-app`)", 64,
+            r["floor-status-64"]),
         row("liveness-16", "Floor: `GET /actuator/health/liveness`", 16, r["liveness-16"]),
         row("liveness-64", "Floor: `GET /actuator/health/liveness`", 64, r["liveness-64"]),
         row("pgbench-S16", "Floor: `pgbench -S -M prepared` (same PostgreSQL, PK select)", 16, r["pgbench-S16"]),

@@ -23,6 +23,9 @@ RESULTS_DIR=$BENCH_DIR/results
 
 bench_setup "${1:-}"
 mkdir -p "$WORK_DIR/results" "$RESULTS_DIR"
+log "building the floor app (bench/floor-app)"
+"$REPO_DIR/mvnw" -q -B -f "$BENCH_DIR/floor-app/pom.xml" package -DskipTests >"$WORK_DIR/floor-app-build.txt" 2>&1 ||
+    die "could not build bench/floor-app: $(tail -20 "$WORK_DIR/floor-app-build.txt")"
 machine_json >"$WORK_DIR/results/machine.json"
 
 # wrk NAME CONNECTIONS SECONDS SCRIPT [URL-PATH] [-- SCRIPT ARGS]: one measurement, its summary saved as NAME.json.
@@ -50,7 +53,8 @@ measure() {
     sleep 2
 }
 
-c2_queue_length() { jcmd "$APP_PID" Compiler.queue 2>/dev/null | grep -c '::' || true; }
+# c2_queue_length [PID]: methods waiting for the C2 compiler in that JVM (default: the app).
+c2_queue_length() { jcmd "${1:-$APP_PID}" Compiler.queue 2>/dev/null | grep -c '::' || true; }
 
 [[ ${PROFILE:-0} == 1 ]] && JAVA_OPTS="${JAVA_OPTS:-} -XX:StartFlightRecording=name=bench,settings=profile,maxage=15m"
 log "starting $APP_JAR"
@@ -122,6 +126,34 @@ log "app RSS after load: $((RSS_KIB / 1024)) MiB"
 sleep 5
 db -f "$BENCH_DIR/sql/verify-webhooks.sql" -v prefix=evt_bm >"$WORK_DIR/results/webhook-check.json"
 
+# The reference the issue's status target is set against: the smallest Spring Boot app doing the same
+# primary-key SELECT (bench/floor-app), on the same PostgreSQL while the app idles, warmed up the same way.
+log "starting the floor app"
+FLOOR_PORT=$(free_port)
+env SERVER_PORT="$FLOOR_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=20 \
+    java ${JAVA_OPTS:-} -jar "$BENCH_DIR/floor-app/target/floor-app.jar" >"$WORK_DIR/floor-app.log" 2>&1 &
+FLOOR_PID=$!
+track_pid "$FLOOR_PID"
+APP_URL=$BASE_URL
+BASE_URL=http://127.0.0.1:$FLOOR_PORT
+until curl -sf -o /dev/null "$BASE_URL/api/payment/status/$(head -1 "$WORK_DIR/ids.txt")"; do
+    kill -0 "$FLOOR_PID" 2>/dev/null || die "the floor app did not start: $(tail -20 "$WORK_DIR/floor-app.log")"
+    sleep 0.2
+done
+FLOOR_WARMUP_STARTED=$(date +%s)
+while :; do
+    run_wrk floor-warmup 64 "$WARMUP_ROUND" status.lua /api -- "$WORK_DIR/ids.txt"
+    FLOOR_WARMUP_S=$(($(date +%s) - FLOOR_WARMUP_STARTED))
+    ((FLOOR_WARMUP_S >= WARMUP && $(c2_queue_length "$FLOOR_PID") < 5)) && break
+    ((FLOOR_WARMUP_S + WARMUP_ROUND <= WARMUP_MAX)) || break
+done
+log "measuring floor-status-64 (after ${FLOOR_WARMUP_S}s of warm-up)"
+run_wrk floor-status-64 64 "$DURATION" status.lua /api -- "$WORK_DIR/ids.txt"
+kill "$FLOOR_PID"
+wait "$FLOOR_PID" 2>/dev/null || true
+BASE_URL=$APP_URL
+
 log "pgbench -S on the same PostgreSQL"
 db -c "CREATE DATABASE pgbench"
 pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -i -s 10 -q pgbench >"$WORK_DIR/pgbench-init.txt" 2>&1
@@ -138,7 +170,7 @@ cat >"$WORK_DIR/results/app.json" <<EOF
 {"ready_ms": $READY_MS, "spring_started_s": ${STARTED_IN:-null}, "rss_mib_after_load": $((RSS_KIB / 1024)),
  "seed_payments": $SEED, "seed_ms": $SEED_MS, "warmup_s": $WARMUP_S, "c2_queue_after_warmup": $C2_QUEUE,
  "outbox_backlog_after_warmup": $OUTBOX_BACKLOG, "outbox_drain_s": $OUTBOX_WAIT_S, "outbox_emails_per_s": $EMAILS_PER_S,
- "outbox_left_when_measuring": $OUTBOX_LEFT, "duration_s": $DURATION, "wrk_threads": $THREADS,
+ "outbox_left_when_measuring": $OUTBOX_LEFT, "floor_app_warmup_s": $FLOOR_WARMUP_S, "duration_s": $DURATION, "wrk_threads": $THREADS,
  "java_opts": "${JAVA_OPTS:-}", "app_env_overrides": "$(env | grep -E '^(SPRING|PAYMENT|SERVER)_' | sort | paste -sd' ')",
  "loadavg_at_end": $(cut -d' ' -f1 /proc/loadavg)}
 EOF
