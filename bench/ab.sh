@@ -24,18 +24,9 @@ seed_payments 100000
 db -c "COPY (SELECT payment_id FROM payments) TO STDOUT" >"$WORK_DIR/ids.txt"
 A_PID=$APP_PID A_URL=$BASE_URL
 
-B_PORT=$(free_port)
-# shellcheck disable=SC2086
-env SERVER_PORT="$B_PORT" PAYMENT_DATA_DIR="$WORK_DIR/data-b" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
-    SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=20 ${B_ENV:-} java ${JAVA_OPTS:-} -jar "$B_JAR" >"$WORK_DIR/b.log" 2>&1 &
-B_PID=$!
-track_pid "$B_PID"
-B_URL=http://127.0.0.1:$B_PORT
-until curl -sf -o /dev/null "$B_URL/api/payment/status/$(head -1 "$WORK_DIR/ids.txt")"; do
-    kill -0 "$B_PID" 2>/dev/null || die "B did not start: $(tail -20 "$WORK_DIR/b.log")"
-    sleep 0.2
-done
+# shellcheck disable=SC2086 # B_ENV is a list of NAME=value words
+start_beside b "$B_JAR" ${B_ENV:-}
+B_PID=$BESIDE_PID B_URL=$BESIDE_URL
 
 # poll SIDE SECONDS: status polling against one side; prints SIDE, the figures and its CPU time per request.
 poll() {
@@ -52,8 +43,6 @@ r = json.load(sys.stdin)
 print("%s status-64 %6.0f/s  p50 %4.1f ms  p99 %5.1f ms  errors %d  cpu %3.0f us/request" % (side, r["rps"],
       r["p50_ms"], r["p99_ms"], r["errors"], (after - before) * 1e6 / ticks / r["requests"]))' "$side" "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)"
 }
-
-c2_queue_length() { jcmd "$1" Compiler.queue 2>/dev/null | grep -c '::' || true; }
 
 log "warming up both, in turns, for at least ${WARMUP}s each"
 started=$(date +%s)

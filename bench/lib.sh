@@ -111,6 +111,28 @@ app_stop() {
     APP_PID=
 }
 
+# start_beside NAME JAR [NAME=value...]: starts a second JVM (another build of the app, or bench/floor-app) on a
+# free port against the app's PostgreSQL, and waits until it answers a status poll for the first id in
+# $WORK_DIR/ids.txt. Sets BESIDE_PID and BESIDE_URL; its log is $WORK_DIR/NAME.log.
+start_beside() {
+    local name=$1 jar=$2 port
+    shift 2
+    port=$(free_port)
+    env SERVER_PORT="$port" PAYMENT_DATA_DIR="$WORK_DIR/data-$name" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
+        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=20 "$@" java ${JAVA_OPTS:-} -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
+    BESIDE_PID=$!
+    track_pid "$BESIDE_PID"
+    BESIDE_URL=http://127.0.0.1:$port
+    until curl -sf -o /dev/null "$BESIDE_URL/api/payment/status/$(head -1 "$WORK_DIR/ids.txt")"; do
+        kill -0 "$BESIDE_PID" 2>/dev/null || die "$name did not start: $(tail -20 "$WORK_DIR/$name.log")"
+        sleep 0.2
+    done
+}
+
+# c2_queue_length [PID]: methods waiting for the C2 compiler in that JVM (default: the app).
+c2_queue_length() { jcmd "${1:-$APP_PID}" Compiler.queue 2>/dev/null | grep -c '::' || true; }
+
 app_rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 
 # The embedded PostgreSQL's PID, port and binaries, read from its postmaster.pid.

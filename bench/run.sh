@@ -53,9 +53,6 @@ measure() {
     sleep 2
 }
 
-# c2_queue_length [PID]: methods waiting for the C2 compiler in that JVM (default: the app).
-c2_queue_length() { jcmd "${1:-$APP_PID}" Compiler.queue 2>/dev/null | grep -c '::' || true; }
-
 [[ ${PROFILE:-0} == 1 ]] && JAVA_OPTS="${JAVA_OPTS:-} -XX:StartFlightRecording=name=bench,settings=profile,maxage=15m"
 log "starting $APP_JAR"
 app_start_ready
@@ -129,18 +126,10 @@ db -f "$BENCH_DIR/sql/verify-webhooks.sql" -v prefix=evt_bm >"$WORK_DIR/results/
 # The reference the issue's status target is set against: the smallest Spring Boot app doing the same
 # primary-key SELECT (bench/floor-app), on the same PostgreSQL while the app idles, warmed up the same way.
 log "starting the floor app"
-FLOOR_PORT=$(free_port)
-env SERVER_PORT="$FLOOR_PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=20 \
-    java ${JAVA_OPTS:-} -jar "$BENCH_DIR/floor-app/target/floor-app.jar" >"$WORK_DIR/floor-app.log" 2>&1 &
-FLOOR_PID=$!
-track_pid "$FLOOR_PID"
+start_beside floor-app "$BENCH_DIR/floor-app/target/floor-app.jar"
+FLOOR_PID=$BESIDE_PID
 APP_URL=$BASE_URL
-BASE_URL=http://127.0.0.1:$FLOOR_PORT
-until curl -sf -o /dev/null "$BASE_URL/api/payment/status/$(head -1 "$WORK_DIR/ids.txt")"; do
-    kill -0 "$FLOOR_PID" 2>/dev/null || die "the floor app did not start: $(tail -20 "$WORK_DIR/floor-app.log")"
-    sleep 0.2
-done
+BASE_URL=$BESIDE_URL
 FLOOR_WARMUP_STARTED=$(date +%s)
 while :; do
     run_wrk floor-warmup 64 "$WARMUP_ROUND" status.lua /api -- "$WORK_DIR/ids.txt"

@@ -106,10 +106,7 @@ class PaymentFlowIT extends AbstractAppIT {
 
     @Test
     void the_status_answers_304_until_the_payment_changes() {
-        HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
-                "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,"
-                        + "\"currency\":\"USD\"}", Map.of());
-        String paymentId = body(created).get("paymentId").asString();
+        String paymentId = startPendingPayment();
         String path = "/api/payment/status/" + paymentId;
         String etag = get(path).headers().firstValue("ETag").orElseThrow();
 
@@ -129,15 +126,18 @@ class PaymentFlowIT extends AbstractAppIT {
 
     @Test
     void the_status_goes_out_with_its_length_not_chunked() {
-        HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
-                "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,"
-                        + "\"currency\":\"USD\"}", Map.of());
-        HttpResponse<String> status = get("/api/payment/status/" + body(created).get("paymentId").asString());
+        HttpResponse<String> status = get("/api/payment/status/" + startPendingPayment());
 
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(status.headers().firstValueAsLong("Content-Length"))
                 .hasValue(status.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private String startPendingPayment() {
+        return body(postJson("/api/payment/stripe/create-intent",
+                "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,"
+                        + "\"currency\":\"USD\"}", Map.of())).get("paymentId").asString();
     }
 
     private HttpResponse<String> getIfNoneMatch(String path, String etag) {
