@@ -756,8 +756,8 @@ export interface components {
          */
         Location: string;
         /**
-         * @description Version tag of the representation; send it back in `If-None-Match`.
-         * @example W/"pay_3xq9T0bVdJm2LkQp7RzY1a-4"
+         * @description The payment's version, raised by every stored change; send it back in `If-None-Match`.
+         * @example "4"
          */
         ETag: string;
         /**
@@ -850,7 +850,7 @@ export interface operations {
             header?: {
                 /**
                  * @description An `ETag` from a previous response.
-                 * @example W/"pay_3xq9T0bVdJm2LkQp7RzY1a-4"
+                 * @example "4"
                  */
                 "If-None-Match"?: string;
             };

@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
@@ -51,9 +50,14 @@ public class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /** A JSON answer loads nothing and is never framed (OWASP's REST security headers). */
+    private static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     /**
      * The customer's API is public and the busiest: it gets the headers and CORS, without the authentication,
-     * session and authorization filters (and request wrappers) of the admin chain.
+     * session and authorization filters (and request wrappers) of the admin chain. Its headers are the short
+     * set for JSON: a page's CSP and Referrer-Policy mean nothing to a JSON answer and were over half of the
+     * bytes of a status poll.
      */
     @Bean
     @Order(1)
@@ -67,7 +71,9 @@ public class SecurityConfiguration {
                 .servletApi(servletApi -> servletApi.disable())
                 .logout(logout -> logout.disable())
                 .cors(Customizer.withDefaults())
-                .headers(SecurityConfiguration::securityHeaders);
+                .headers(headers -> headers.xssProtection(xss -> xss.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 
@@ -91,14 +97,11 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint))
-                .headers(SecurityConfiguration::securityHeaders);
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
-    }
-
-    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny());
     }
 
     /**

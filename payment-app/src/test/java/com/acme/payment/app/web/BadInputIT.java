@@ -146,14 +146,27 @@ class BadInputIT extends AbstractAppIT {
     }
 
     @Test
-    void security_headers_are_on_every_response() {
-        HttpResponse<String> response = get("/api/payment/config");
+    void the_page_gets_the_page_security_headers() {
+        HttpResponse<String> response = get("/payment");
 
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
-        assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
+                assertThat(csp).contains("default-src 'self'").contains("script-src 'self' https://js.stripe.com")
+                        .contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void the_payment_api_gets_the_json_security_headers() {
+        HttpResponse<String> response = get("/api/payment/config");
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("Referrer-Policy")).isEmpty();
+        assertThat(response.headers().firstValue("X-XSS-Protection")).isEmpty();
     }
 
     private long paymentCount() {
