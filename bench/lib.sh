@@ -120,7 +120,7 @@ start_beside() {
     port=$(free_port)
     env SERVER_PORT="$port" PAYMENT_DATA_DIR="$WORK_DIR/data-$name" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
-        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=20 "$@" java ${JAVA_OPTS:-} -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
+        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java ${JAVA_OPTS:-} -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
     BESIDE_PID=$!
     track_pid "$BESIDE_PID"
     BESIDE_URL=http://127.0.0.1:$port

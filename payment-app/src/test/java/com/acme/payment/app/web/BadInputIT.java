@@ -141,7 +141,10 @@ class BadInputIT extends AbstractAppIT {
 
     @Test
     void an_unknown_or_malformed_payment_id_is_a_404_problem() {
-        assertThat(get("/api/payment/status/pay_AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = get("/api/payment/status/pay_AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(body(unknown).get("type").asString()).isEqualTo("urn:payment:problem:not-found");
         assertThat(get("/api/payment/status/1%20or%201=1").statusCode()).isEqualTo(404);
     }
 
