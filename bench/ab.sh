@@ -15,7 +15,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-60}
 B_JAR=$(resolve_jar "${2:?usage: bench/ab.sh A.jar B.jar}")
 bench_setup "${1:?usage: bench/ab.sh A.jar B.jar}"
-mkdir -p "$BENCH_DIR/results"
+mkdir -p "$BENCH_DIR/results" "$WORK_DIR/results"
 OUT=$BENCH_DIR/results/$STAMP-ab.txt
 
 # shellcheck disable=SC2086 # A_ENV is a list of NAME=value words
@@ -30,18 +30,17 @@ B_PID=$BESIDE_PID B_URL=$BESIDE_URL
 
 # poll SIDE SECONDS: status polling against one side; prints SIDE, the figures and its CPU time per request.
 poll() {
-    local side=$1 seconds=$2 pid url cpu_before cpu_after
+    local side=$1 seconds=$2 pid url cpu_before
     pid=${side}_PID url=${side}_URL
     cpu_before=$(awk '{print $14 + $15}' "/proc/${!pid}/stat")
-    wrk -t "$(nproc)" -c 64 -d "${seconds}s" --timeout 10s --latency -s "$BENCH_DIR/lua/status.lua" "${!url}/api" \
-        -- "$WORK_DIR/ids.txt" >"$WORK_DIR/wrk.txt" 2>&1
-    cpu_after=$(awk '{print $14 + $15}' "/proc/${!pid}/stat")
-    grep '^BENCH_RESULT ' "$WORK_DIR/wrk.txt" | sed 's/^BENCH_RESULT //' |
-        python3 -c 'import json, sys
-side, before, after, ticks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-r = json.load(sys.stdin)
+    BASE_URL=${!url} run_wrk "ab-$side" 64 "$seconds" status.lua /api -- "$WORK_DIR/ids.txt"
+    python3 -c 'import json, sys
+side, path, before, after, ticks = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+r = json.load(open(path))
 print("%s status-64 %6.0f/s  p50 %4.1f ms  p99 %5.1f ms  errors %d  cpu %3.0f us/request" % (side, r["rps"],
-      r["p50_ms"], r["p99_ms"], r["errors"], (after - before) * 1e6 / ticks / r["requests"]))' "$side" "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)"
+      r["p50_ms"], r["p99_ms"], r["errors"], (after - before) * 1e6 / ticks / r["requests"]))' \
+        "$side" "$WORK_DIR/results/ab-$side.json" "$cpu_before" "$(awk '{print $14 + $15}' "/proc/${!pid}/stat")" \
+        "$(getconf CLK_TCK)"
 }
 
 log "warming up both, in turns, for at least ${WARMUP}s each"

@@ -11,6 +11,8 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 WEBHOOK_SECRET=whsec_bench_$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 ADMIN_PASSWORD=bench-admin
+# wrk and pgbench threads: one per CPU.
+THREADS=$(nproc)
 APP_PID=
 TRACKED_PIDS=()
 
@@ -128,6 +130,17 @@ start_beside() {
         kill -0 "$BESIDE_PID" 2>/dev/null || die "$name did not start: $(tail -20 "$WORK_DIR/$name.log")"
         sleep 0.2
     done
+}
+
+# wrk NAME CONNECTIONS SECONDS SCRIPT [URL-PATH] [-- SCRIPT ARGS]: one measurement of
+# $BASE_URL, its summary saved as $WORK_DIR/results/NAME.json.
+run_wrk() {
+    local name=$1 connections=$2 seconds=$3 script=$4 path=${5:-/}
+    shift 5 || shift $#
+    wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout 10s --latency \
+        -s "$BENCH_DIR/lua/$script" "$BASE_URL$path" "$@" >"$WORK_DIR/wrk-$name.txt" 2>&1
+    grep '^BENCH_RESULT ' "$WORK_DIR/wrk-$name.txt" | sed 's/^BENCH_RESULT //' >"$WORK_DIR/results/$name.json" ||
+        die "wrk $name printed no result: $(cat "$WORK_DIR/wrk-$name.txt")"
 }
 
 # c2_queue_length [PID]: methods waiting for the C2 compiler in that JVM (default: the app).

@@ -18,7 +18,6 @@ WARMUP=${WARMUP:-30}
 WARMUP_MAX=${WARMUP_MAX:-300}
 WARMUP_ROUND=15
 DURATION=${DURATION:-15}
-THREADS=$(nproc)
 RESULTS_DIR=$BENCH_DIR/results
 
 bench_setup "${1:-}"
@@ -27,16 +26,6 @@ log "building the floor app (bench/floor-app)"
 "$REPO_DIR/mvnw" -q -B -f "$BENCH_DIR/floor-app/pom.xml" package -DskipTests >"$WORK_DIR/floor-app-build.txt" 2>&1 ||
     die "could not build bench/floor-app: $(tail -20 "$WORK_DIR/floor-app-build.txt")"
 machine_json >"$WORK_DIR/results/machine.json"
-
-# wrk NAME CONNECTIONS SECONDS SCRIPT [URL-PATH] [-- SCRIPT ARGS]: one measurement, its summary saved as NAME.json.
-run_wrk() {
-    local name=$1 connections=$2 seconds=$3 script=$4 path=${5:-/}
-    shift 5 || shift $#
-    wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout 10s --latency \
-        -s "$BENCH_DIR/lua/$script" "$BASE_URL$path" "$@" >"$WORK_DIR/wrk-$name.txt" 2>&1
-    grep '^BENCH_RESULT ' "$WORK_DIR/wrk-$name.txt" | sed 's/^BENCH_RESULT //' >"$WORK_DIR/results/$name.json" ||
-        die "wrk $name printed no result: $(cat "$WORK_DIR/wrk-$name.txt")"
-}
 
 # measure NAME CONNECTIONS SCRIPT PATH [-- ARGS]: run_wrk for DURATION; with PROFILE=1 also the hot spots of
 # that stretch of the app's recording (dumped, not started and stopped: that would deoptimise compiled code).
@@ -128,21 +117,18 @@ db -f "$BENCH_DIR/sql/verify-webhooks.sql" -v prefix=evt_bm >"$WORK_DIR/results/
 log "starting the floor app"
 start_beside floor-app "$BENCH_DIR/floor-app/target/floor-app.jar"
 FLOOR_PID=$BESIDE_PID
-APP_URL=$BASE_URL
-BASE_URL=$BESIDE_URL
 FLOOR_WARMUP_STARTED=$(date +%s)
 while :; do
-    run_wrk floor-warmup 64 "$WARMUP_ROUND" status.lua /api -- "$WORK_DIR/ids.txt"
+    BASE_URL=$BESIDE_URL run_wrk floor-warmup 64 "$WARMUP_ROUND" status.lua /api -- "$WORK_DIR/ids.txt"
     FLOOR_WARMUP_S=$(($(date +%s) - FLOOR_WARMUP_STARTED))
     # At least twice WARMUP: its queue empties within seconds, but a 30 s warm-up measured it below its steady rate.
     ((FLOOR_WARMUP_S >= 2 * WARMUP && $(c2_queue_length "$FLOOR_PID") < 5)) && break
     ((FLOOR_WARMUP_S + WARMUP_ROUND <= WARMUP_MAX)) || break
 done
 log "measuring floor-status-64 (after ${FLOOR_WARMUP_S}s of warm-up)"
-run_wrk floor-status-64 64 "$DURATION" status.lua /api -- "$WORK_DIR/ids.txt"
+BASE_URL=$BESIDE_URL run_wrk floor-status-64 64 "$DURATION" status.lua /api -- "$WORK_DIR/ids.txt"
 kill "$FLOOR_PID"
 wait "$FLOOR_PID" 2>/dev/null || true
-BASE_URL=$APP_URL
 
 log "pgbench -S on the same PostgreSQL"
 db -c "CREATE DATABASE pgbench"
