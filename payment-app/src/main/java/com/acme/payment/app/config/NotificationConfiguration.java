@@ -38,8 +38,8 @@ public class NotificationConfiguration {
 
     /** Spring Boot creates a JavaMailSender when SPRING_MAIL_HOST is set. */
     @Bean
-    NotificationSender notificationSender(ObjectProvider<JavaMailSender> mail,
-                                              NotificationRenderer renderer, PaymentProperties properties) {
+    NotificationSender notificationSender(ObjectProvider<JavaMailSender> mail, NotificationRenderer renderer,
+                                          PaymentProperties properties, Clock clock) {
         JavaMailSender mailSender = mail.getIfAvailable();
         if (mailSender != null) {
             LOG.info("Emails are sent over SMTP");
@@ -47,6 +47,6 @@ public class NotificationConfiguration {
         }
         Path directory = properties.dataDir().resolve("mail").toAbsolutePath();
         LOG.info("No SPRING_MAIL_HOST set: emails are written as .eml files to {}", directory);
-        return new EmlFileNotificationSender(directory, renderer, properties.mail().from(), Clock.systemUTC());
+        return new EmlFileNotificationSender(directory, renderer, properties.mail().from(), clock);
     }
 }

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -42,9 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "adminBasic")
 public class AdminPaymentController {
 
-    private static final String STATUS_NAMES =
-            "pending|requires_action|processing|succeeded|failed|canceled|partially_refunded|refunded";
-
     private final ListPaymentsUseCase listPayments;
     private final GetPaymentDetailsUseCase getPaymentDetails;
     private final RefundPaymentUseCase refundPayment;
@@ -66,14 +62,13 @@ public class AdminPaymentController {
     @Operation(operationId = "listPayments", summary = "List and search payments, newest first")
     @GetMapping("/payments")
     public AdminPaymentPage list(
-            @RequestParam(required = false) @Pattern(regexp = STATUS_NAMES, message = "is not a payment status") String status,
+            @RequestParam(required = false) PaymentStatus status,
             @RequestParam(required = false) @Size(max = 254) String email,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PaymentSearch.MAX_PAGE_SIZE) int size) {
-        PaymentStatus statusFilter = status == null ? null : PaymentStatus.fromApiName(status);
-        return mapper.toPage(listPayments.list(new PaymentSearch(statusFilter, email, from, to, page, size)));
+        return mapper.toPage(listPayments.list(new PaymentSearch(status, email, from, to, page, size)));
     }
 
     @Operation(operationId = "getPayment", summary = "One payment with its status history and refunds")

@@ -6,9 +6,11 @@ import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.IllegalTransitionException;
 import com.acme.payment.domain.model.InvalidPaymentRequestException;
 import com.acme.payment.domain.model.PaymentNotFoundException;
+import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.RefundNotAllowedException;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,38 +65,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidPaymentRequestException.class)
-    ResponseEntity<ProblemDetail> invalidRequest(InvalidPaymentRequestException e) {
+    ResponseEntity<Object> invalidRequest(InvalidPaymentRequestException e) {
         return respond(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(PaymentNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(PaymentNotFoundException e) {
+    ResponseEntity<Object> notFound(PaymentNotFoundException e) {
         return respond(problem(ProblemType.NOT_FOUND, "No such payment."));
     }
 
     @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class})
-    ResponseEntity<ProblemDetail> invalidState(RuntimeException e) {
+    ResponseEntity<Object> invalidState(RuntimeException e) {
         return respond(problem(ProblemType.INVALID_STATE, e.getMessage()));
     }
 
     @ExceptionHandler(RefundNotAllowedException.class)
-    ResponseEntity<ProblemDetail> refundNotAllowed(RefundNotAllowedException e) {
+    ResponseEntity<Object> refundNotAllowed(RefundNotAllowedException e) {
         return respond(problem(ProblemType.REFUND_EXCEEDS_REFUNDABLE, e.getMessage()));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    ResponseEntity<Object> idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage()));
     }
 
     @ExceptionHandler(InvalidWebhookException.class)
-    ResponseEntity<ProblemDetail> invalidWebhook(InvalidWebhookException e) {
+    ResponseEntity<Object> invalidWebhook(InvalidWebhookException e) {
         LOG.warn("rejected a webhook: {}", e.getMessage());
         return respond(problem(ProblemType.INVALID_SIGNATURE, "The webhook signature or body is not valid."));
     }
 
     @ExceptionHandler(GatewayException.class)
-    ResponseEntity<ProblemDetail> gateway(GatewayException e) {
+    ResponseEntity<Object> gateway(GatewayException e) {
         LOG.warn("payment gateway call failed ({}): {}", e.reason(), e.getMessage());
         ProblemDetail problem = e.retryable()
                 ? problem(ProblemType.GATEWAY_UNAVAILABLE, "The payment gateway is unavailable; try again shortly.")
@@ -110,16 +112,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             NonTransientDataAccessResourceException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class})
-    ResponseEntity<ProblemDetail> storageUnavailable(NestedRuntimeException e) {
+    ResponseEntity<Object> storageUnavailable(NestedRuntimeException e) {
         LOG.error("storage unavailable: {}", e.getMessage());
-        ResponseEntity<ProblemDetail> response = respond(
-                problem(ProblemType.GATEWAY_UNAVAILABLE, "Storage is temporarily unavailable; try again shortly."));
-        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(response.getBody());
+        ProblemDetail problem = problem(ProblemType.SERVICE_UNAVAILABLE,
+                "Storage is temporarily unavailable; try again shortly.");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         LOG.error("unexpected error", e);
         return respond(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side."));
     }
@@ -127,7 +128,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problemResponse(invalidFields(bodyFieldErrors(e.getBindingResult().getFieldErrors()).toList()));
+        return respond(invalidFields(bodyFieldErrors(e.getBindingResult().getFieldErrors()).toList()));
     }
 
     /** A handler with constrained parameters validates them all at once, the @Valid body included. */
@@ -140,7 +141,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 parameterName(result.getMethodParameter()), error.getDefaultMessage())))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return problemResponse(invalidFields(errors));
+        return respond(invalidFields(errors));
     }
 
     private static Stream<FieldError> bodyFieldErrors(List<org.springframework.validation.FieldError> errors) {
@@ -151,39 +152,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (NestedExceptionUtils.getRootCause(e) instanceof SizeLimitedRequest.BodyTooLargeException tooLarge) {
-            return problemResponse(problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            return respond(problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                             : String.valueOf(reference.getIndex()))
                     .collect(Collectors.joining("."));
-            return problemResponse(invalidFields(List.of(new FieldError(field, "has the wrong type or is not allowed"))));
+            return respond(invalidFields(List.of(new FieldError(field, "has the wrong type or is not allowed"))));
         }
-        return problemResponse(problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON."));
+        return respond(problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON."));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problemResponse(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
+        return respond(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = problemResponse(problem(ProblemType.METHOD_NOT_ALLOWED, e.getMessage()));
+        ProblemDetail problem = problem(ProblemType.METHOD_NOT_ALLOWED, e.getMessage());
         HttpHeaders allow = new HttpHeaders();
         if (e.getSupportedHttpMethods() != null) {
             allow.setAllow(e.getSupportedHttpMethods());
         }
-        return ResponseEntity.status(response.getStatusCode()).headers(allow).body(response.getBody());
+        return ResponseEntity.status(problem.getStatus()).headers(allow).body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return problemResponse(problem(ProblemType.NOT_FOUND, "No such resource."));
+        return respond(problem(ProblemType.NOT_FOUND, "No such resource."));
     }
 
     @Override
@@ -191,16 +192,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e instanceof MissingRequestHeaderException missing) {
             if ("Stripe-Signature".equalsIgnoreCase(missing.getHeaderName())) {
-                return problemResponse(problem(ProblemType.INVALID_SIGNATURE, "The Stripe-Signature header is missing."));
+                return respond(problem(ProblemType.INVALID_SIGNATURE, "The Stripe-Signature header is missing."));
             }
-            return problemResponse(invalidFields(List.of(new FieldError(missing.getHeaderName(), "is required"))));
+            return respond(invalidFields(List.of(new FieldError(missing.getHeaderName(), "is required"))));
         }
-        return problemResponse(problem(ProblemType.MALFORMED_REQUEST, e.getMessage()));
+        return respond(problem(ProblemType.MALFORMED_REQUEST, e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(invalidFields(List.of(new FieldError(e.getName(), "has the wrong type"))));
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = e.getRequiredType() == PaymentStatus.class
+                ? "is not a payment status (" + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::apiName)
+                        .collect(Collectors.joining(", ")) + ")"
+                : "has the wrong type";
+        return respond(invalidFields(List.of(new FieldError(e.getName(), message))));
     }
 
     private static String parameterName(org.springframework.core.MethodParameter parameter) {
@@ -215,11 +220,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return parameter.getParameterName();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static ResponseEntity<Object> problemResponse(ProblemDetail problem) {
+    /** Typed as the base class's handlers are, so ours and the overridden ones share it. */
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

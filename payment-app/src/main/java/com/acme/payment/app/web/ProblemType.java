@@ -18,7 +18,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     GATEWAY_ERROR("gateway-error", HttpStatus.BAD_GATEWAY, "Payment gateway error"),
-    GATEWAY_UNAVAILABLE("gateway-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
+    GATEWAY_UNAVAILABLE("gateway-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Payment gateway unavailable"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final URI type;

@@ -38,7 +38,7 @@ class BadInputIT extends AbstractAppIT {
                 Arguments.of("below the USD minimum", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "49", "\"USD\""), "amount"),
                 Arguments.of("above the maximum", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "100000000", "\"USD\""), "amount"),
                 Arguments.of("unknown currency", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"XYZ\""), "currency"),
-                Arguments.of("lower-case currency", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"usd\""), "currency"),
+                Arguments.of("four-letter currency", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USDX\""), "currency"),
                 Arguments.of("unexpected field", "{\"name\":\"Ada\",\"email\":\"a@example.com\",\"serviceType\":\"pon-ftth\",\"amount\":1250,\"currency\":\"USD\",\"status\":\"succeeded\"}", "status"));
     }
 

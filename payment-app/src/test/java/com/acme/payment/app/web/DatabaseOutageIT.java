@@ -87,6 +87,7 @@ class DatabaseOutageIT extends AbstractAppIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:service-unavailable");
     }
 
     private static EmbeddedPostgres startDatabase() {

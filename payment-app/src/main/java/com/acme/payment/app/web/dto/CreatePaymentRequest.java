@@ -13,6 +13,6 @@ public record CreatePaymentRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 64) String serviceType,
         @NotNull @Positive Long amount,
-        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be a three-letter ISO 4217 code in upper case")
+        @NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "must be a three-letter ISO 4217 code")
         String currency) {
 }

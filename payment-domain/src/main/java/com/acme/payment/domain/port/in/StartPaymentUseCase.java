@@ -1,6 +1,7 @@
 package com.acme.payment.domain.port.in;
 
 import com.acme.payment.domain.model.Payment;
+import java.util.Locale;
 import java.util.Map;
 
 /** A customer starts paying: the payment is stored, then the gateway's intent is created. */
@@ -8,9 +9,15 @@ public interface StartPaymentUseCase {
 
     Result start(Command command);
 
-    /** @param idempotencyKey optional; the same key and request return the same payment */
+    /**
+     * @param currency ISO 4217 code in either case (integrators write Stripe's {@code usd}); kept in upper case
+     * @param idempotencyKey optional; the same key and request return the same payment
+     */
     record Command(String name, String email, String serviceType, long amount, String currency,
                    String idempotencyKey, Map<String, String> metadata) {
+        public Command {
+            currency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
+        }
     }
 
     /** @param replayed true when an earlier request with the same idempotency key made the payment */
