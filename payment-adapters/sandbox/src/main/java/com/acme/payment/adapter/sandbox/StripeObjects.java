@@ -14,7 +14,7 @@ import java.util.Map;
 final class StripeObjects {
 
     /** The API version the events are written in: the one stripe-java 33.3.0 is pinned to. */
-    static final String API_VERSION = "2026-07-29.dahlia";
+    private static final String API_VERSION = "2026-07-29.dahlia";
 
     private StripeObjects() {
     }
