@@ -1,6 +1,6 @@
 package com.acme.payment.app.config;
 
-import com.acme.payment.adapter.sandbox.SandboxPaymentGateway;
+import com.acme.payment.adapter.sandbox.Sandbox;
 import com.acme.payment.adapter.sandbox.SandboxSettings;
 import com.acme.payment.adapter.sandbox.SandboxTestCard;
 import com.acme.payment.adapter.stripe.StripeEventVerifier;
@@ -12,6 +12,7 @@ import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.SandboxCardPayments;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Stripe when its keys are set; otherwise the offline sandbox. */
@@ -45,12 +45,10 @@ public class GatewayConfiguration {
         return GatewayMode.sandbox(properties.sandbox().webhookSecret());
     }
 
-    /** Primary: in sandbox mode the undecorated sandbox gateway is a bean too (its controller needs it). */
     @Bean
-    @Primary
-    PaymentGateway paymentGateway(GatewayMode mode, StripeProperties stripe,
-                                  ObjectProvider<SandboxPaymentGateway> sandbox, MeterRegistry meters) {
-        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject()
+    PaymentGateway paymentGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox,
+                                  MeterRegistry meters) {
+        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway()
                 : new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
                         Duration.ofSeconds(5), Duration.ofSeconds(20), 2));
         return new TimedPaymentGateway(gateway, meters);
@@ -79,13 +77,19 @@ public class GatewayConfiguration {
     /** Events reach the same use case as webhooks; supplied late because that use case needs this gateway. */
     @Bean
     @Conditional(SandboxMode.class)
-    SandboxPaymentGateway sandboxPaymentGateway(GatewayMode mode, PaymentProperties properties,
-                                                ObjectProvider<ReceiveGatewayEventUseCase> events,
-                                                ScheduledExecutorService sandboxScheduler, Clock clock) {
-        PaymentProperties.Sandbox sandbox = properties.sandbox();
-        SandboxSettings settings = new SandboxSettings(sandbox.processingDelay(), sandbox.settleDelay(), 5,
+    Sandbox sandbox(GatewayMode mode, PaymentProperties properties, ObjectProvider<ReceiveGatewayEventUseCase> events,
+                    ScheduledExecutorService sandboxScheduler, Clock clock) {
+        PaymentProperties.Sandbox configured = properties.sandbox();
+        SandboxSettings settings = new SandboxSettings(configured.processingDelay(), configured.settleDelay(), 5,
                 Duration.ofSeconds(1));
-        return new SandboxPaymentGateway(settings, mode.webhookSecret(), events::getObject, sandboxScheduler, clock);
+        return new Sandbox(settings, mode.webhookSecret(), events::getObject, sandboxScheduler, clock);
+    }
+
+    /** The sandbox card form's port; in stripe mode there is none, and its controller with it. */
+    @Bean
+    @Conditional(SandboxMode.class)
+    SandboxCardPayments sandboxCardPayments(Sandbox sandbox) {
+        return sandbox.cardPayments();
     }
 
     private static String blankToNull(String value) {

@@ -1,8 +1,8 @@
 package com.acme.payment.app.jobs;
 
-import com.acme.payment.adapter.postgres.PostgresJobLock;
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
+import com.acme.payment.domain.port.out.JobLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,7 +13,7 @@ public class JobsConfiguration {
 
     @Bean
     ScheduledJobs scheduledJobs(DispatchNotificationsUseCase dispatchNotifications,
-                                ReconcilePaymentsUseCase reconcilePayments, PostgresJobLock jobLock) {
+                                ReconcilePaymentsUseCase reconcilePayments, JobLock jobLock) {
         return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock);
     }
 }

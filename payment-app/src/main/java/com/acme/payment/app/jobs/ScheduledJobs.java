@@ -1,9 +1,9 @@
 package com.acme.payment.app.jobs;
 
-import com.acme.payment.adapter.postgres.PostgresJobLock;
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
+import com.acme.payment.domain.port.out.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,10 +19,10 @@ public class ScheduledJobs {
 
     private final DispatchNotificationsUseCase dispatchNotifications;
     private final ReconcilePaymentsUseCase reconcilePayments;
-    private final PostgresJobLock jobLock;
+    private final JobLock jobLock;
 
     public ScheduledJobs(DispatchNotificationsUseCase dispatchNotifications,
-                         ReconcilePaymentsUseCase reconcilePayments, PostgresJobLock jobLock) {
+                         ReconcilePaymentsUseCase reconcilePayments, JobLock jobLock) {
         this.dispatchNotifications = dispatchNotifications;
         this.reconcilePayments = reconcilePayments;
         this.jobLock = jobLock;

@@ -1,14 +1,16 @@
 package com.acme.payment.app.web;
 
-import com.acme.payment.adapter.sandbox.SandboxConfirmation;
-import com.acme.payment.adapter.sandbox.SandboxPaymentGateway;
 import com.acme.payment.app.config.SandboxMode;
 import com.acme.payment.app.web.dto.SandboxAuthenticateRequest;
 import com.acme.payment.app.web.dto.SandboxConfirmRequest;
 import com.acme.payment.app.web.dto.SandboxConfirmResponse;
+import com.acme.payment.domain.port.out.SandboxCardPayments;
+import com.acme.payment.domain.port.out.SandboxCardPayments.Card;
+import com.acme.payment.domain.port.out.SandboxCardPayments.Confirmation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,28 +26,29 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "sandbox")
 public class SandboxController {
 
-    private final SandboxPaymentGateway sandbox;
+    private final SandboxCardPayments cardPayments;
 
-    public SandboxController(SandboxPaymentGateway sandbox) {
-        this.sandbox = sandbox;
+    public SandboxController(SandboxCardPayments cardPayments) {
+        this.cardPayments = cardPayments;
     }
 
     @Operation(operationId = "confirmSandboxPayment", summary = "Pay with a test card")
     @PostMapping("/confirm")
     public SandboxConfirmResponse confirm(@PathVariable String paymentId, @Valid @RequestBody SandboxConfirmRequest request) {
-        return response(sandbox.confirm(paymentId, request.clientSecret(), request.cardNumber(), request.expiry(),
-                request.cvc()));
+        return response(cardPayments.confirm(paymentId, request.clientSecret(),
+                new Card(request.cardNumber(), request.expiry(), request.cvc())));
     }
 
     @Operation(operationId = "authenticateSandboxPayment", summary = "Complete or fail 3-D Secure")
     @PostMapping("/authenticate")
     public SandboxConfirmResponse authenticate(@PathVariable String paymentId,
                                                @Valid @RequestBody SandboxAuthenticateRequest request) {
-        return response(sandbox.authenticate(paymentId, request.clientSecret(), request.approve()));
+        return response(cardPayments.authenticate(paymentId, request.clientSecret(), request.approve()));
     }
 
-    private static SandboxConfirmResponse response(SandboxConfirmation confirmation) {
-        return new SandboxConfirmResponse(confirmation.paymentId(), confirmation.outcome().apiName(),
-                confirmation.declineCode(), confirmation.message());
+    private static SandboxConfirmResponse response(Confirmation confirmation) {
+        String outcome = confirmation.outcome().name().toLowerCase(Locale.ROOT);
+        return new SandboxConfirmResponse(confirmation.paymentId(), outcome, confirmation.declineCode(),
+                confirmation.message());
     }
 }

@@ -55,6 +55,12 @@ class ArchitectureTest {
             .that().resideInAnyPackage("com.acme.payment.app.web..", ADAPTERS)
             .should().dependOnClassesThat().resideInAPackage("com.acme.payment.domain.service..");
 
+    /** Only the wiring (config) knows the adapters; requests and jobs see ports. */
+    @ArchTest
+    static final ArchRule web_and_jobs_depend_on_no_adapter = noClasses()
+            .that().resideInAnyPackage("com.acme.payment.app.web..", "com.acme.payment.app.jobs..")
+            .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
+
     @ArchTest
     static final ArchRule stripe_is_used_only_in_the_stripe_adapter = noClasses()
             .that().resideOutsideOfPackage("com.acme.payment.adapter.stripe..")

@@ -28,10 +28,6 @@ public record GatewayEvent(
         }
     }
 
-    public static GatewayEvent of(String eventId, GatewayEventType type, String paymentReference, Instant occurredAt) {
-        return new GatewayEvent(eventId, type, paymentReference, occurredAt, null, null, null, 0, null);
-    }
-
     public static GatewayEvent unhandled(String eventId, String gatewayType, Instant occurredAt) {
         return new GatewayEvent(eventId, GatewayEventType.UNHANDLED, null, occurredAt, null, null, null, 0, gatewayType);
     }

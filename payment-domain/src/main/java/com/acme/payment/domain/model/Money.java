@@ -47,10 +47,6 @@ public record Money(long minorUnits, String currency) {
         return BigDecimal.valueOf(minorUnits, exponent());
     }
 
-    public Money minus(long otherMinorUnits) {
-        return new Money(minorUnits - otherMinorUnits, currency);
-    }
-
     /** Human-readable amount, e.g. "$12.50" or "¥1,200". */
     public String format() {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);

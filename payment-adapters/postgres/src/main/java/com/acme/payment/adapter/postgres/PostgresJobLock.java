@@ -1,5 +1,6 @@
 package com.acme.payment.adapter.postgres;
 
+import com.acme.payment.domain.port.out.JobLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
  * lives on a connection of its own, held while the job runs (the job uses other connections), so the pool needs
  * one connection more than the jobs use. If the instance dies, PostgreSQL releases the lock with the session.
  */
-public class PostgresJobLock {
+public class PostgresJobLock implements JobLock {
 
     private final DataSource dataSource;
 
@@ -19,7 +20,7 @@ public class PostgresJobLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code job} unless another instance is running a job of the same name; returns whether it ran. */
+    @Override
     public boolean runExclusively(String jobName, Runnable job) {
         try (Connection connection = dataSource.getConnection()) {
             if (!call(connection, "SELECT pg_try_advisory_lock(hashtext(?))", jobName)) {

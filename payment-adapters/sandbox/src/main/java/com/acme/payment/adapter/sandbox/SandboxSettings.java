@@ -25,9 +25,4 @@ public record SandboxSettings(Duration webhookDelay, Duration settlementDelay, i
             throw new IllegalArgumentException("deliveryAttempts must be at least 1");
         }
     }
-
-    /** Paced like Stripe's test mode, so a person watching the Payment page sees each status. */
-    public static SandboxSettings realistic() {
-        return new SandboxSettings(Duration.ofMillis(800), Duration.ofMillis(1500), 5, Duration.ofSeconds(1));
-    }
 }

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Delivers events the way Stripe does: signed with the webhook secret ({@code Stripe-Signature} format, a fresh
+ * Sends Stripe events the way Stripe does: signed with the webhook secret ({@code Stripe-Signature} format, a fresh
  * timestamp on every attempt), later rather than at once, and again with growing pauses when delivery fails.
  */
 final class SandboxWebhookSender {
@@ -41,7 +42,10 @@ final class SandboxWebhookSender {
         this.firstRetryDelay = firstRetryDelay;
     }
 
-    void send(String eventId, String payload, Duration delay) {
+    /** A Stripe event about {@code object}, written now (with the object as it is now) and sent after {@code delay}. */
+    void publish(String type, Map<String, Object> object, Duration delay) {
+        String eventId = SandboxIds.next("evt_sandbox_");
+        String payload = SandboxJson.write(StripeObjects.event(eventId, type, object, clock.instant()));
         schedule(() -> deliver(eventId, payload, 1), delay);
     }
 
@@ -51,7 +55,7 @@ final class SandboxWebhookSender {
     }
 
     /** Stripe's {@code Stripe-Signature}: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">}. */
-    String signatureHeader(String payload, long timestamp) {
+    private String signatureHeader(String payload, long timestamp) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(webhookSecret, "HmacSHA256"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
-import com.acme.payment.adapter.sandbox.SandboxConfirmation.Outcome;
 import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayException;
@@ -16,8 +15,13 @@ import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
+import com.acme.payment.domain.port.out.SandboxCardPayments;
+import com.acme.payment.domain.port.out.SandboxCardPayments.Card;
+import com.acme.payment.domain.port.out.SandboxCardPayments.Confirmation;
+import com.acme.payment.domain.port.out.SandboxCardPayments.Outcome;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -38,6 +42,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,9 +61,15 @@ class SandboxPaymentGatewayTest {
         deliveries.add(new Delivery(payload, header));
         return EventOutcome.APPLIED;
     };
-    private SandboxPaymentGateway gateway = gateway(NO_DELAYS);
+    private PaymentGateway gateway;
+    private SandboxCardPayments cards;
 
     private record Delivery(String payload, String header) {
+    }
+
+    @BeforeEach
+    void startSandbox() {
+        use(NO_DELAYS);
     }
 
     @AfterEach
@@ -87,9 +98,9 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        SandboxConfirmation confirmation = confirm(payment, intent, "4242 4242 4242 4242");
+        Confirmation confirmation = confirm(payment, intent, "4242 4242 4242 4242");
 
-        assertThat(confirmation).isEqualTo(new SandboxConfirmation(payment.id().value(), Outcome.PROCESSING, null, null));
+        assertThat(confirmation).isEqualTo(new Confirmation(payment.id().value(), Outcome.PROCESSING, null, null));
         JsonObject processing = nextEvent("payment_intent.processing");
         assertThat(str(processing, "id")).startsWith("evt_");
         assertThat(str(processing, "object")).isEqualTo("event");
@@ -121,9 +132,9 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        SandboxConfirmation confirmation = confirm(payment, intent, card);
+        Confirmation confirmation = confirm(payment, intent, card);
 
-        assertThat(confirmation).isEqualTo(new SandboxConfirmation(payment.id().value(), Outcome.DECLINED, declineCode,
+        assertThat(confirmation).isEqualTo(new Confirmation(payment.id().value(), Outcome.DECLINED, declineCode,
                 message));
         JsonObject failed = object(nextEvent("payment_intent.payment_failed"));
         assertThat(str(failed, "status")).isEqualTo("requires_payment_method");
@@ -146,7 +157,7 @@ class SandboxPaymentGatewayTest {
         assertThat(str(object(nextEvent("payment_intent.requires_action")), "status")).isEqualTo("requires_action");
         assertThat(gateway.retrieveIntent(intent.reference()).status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
 
-        SandboxConfirmation approved = gateway.authenticate(payment.id().value(), intent.clientSecret(), true);
+        Confirmation approved = cards.authenticate(payment.id().value(), intent.clientSecret(), true);
 
         assertThat(approved.outcome()).isEqualTo(Outcome.PROCESSING);
         nextEvent("payment_intent.processing");
@@ -161,9 +172,9 @@ class SandboxPaymentGatewayTest {
         confirm(payment, intent, "4000002500003155");
         nextEvent("payment_intent.requires_action");
 
-        SandboxConfirmation failed = gateway.authenticate(payment.id().value(), intent.clientSecret(), false);
+        Confirmation failed = cards.authenticate(payment.id().value(), intent.clientSecret(), false);
 
-        assertThat(failed).isEqualTo(new SandboxConfirmation(payment.id().value(), Outcome.DECLINED,
+        assertThat(failed).isEqualTo(new Confirmation(payment.id().value(), Outcome.DECLINED,
                 "authentication_failed", "We could not authenticate your payment."));
         JsonObject error = object(nextEvent("payment_intent.payment_failed")).getAsJsonObject("last_payment_error");
         assertThat(str(error, "code")).isEqualTo("payment_intent_authentication_failure");
@@ -207,7 +218,8 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        assertInvalid(() -> gateway.confirm(payment.id().value(), intent.clientSecret(), cardNumber, "12/34", "123"),
+        assertInvalid(() -> cards.confirm(payment.id().value(), intent.clientSecret(),
+                new Card(cardNumber, "12/34", "123")),
                 "cardNumber", "Use one of the sandbox test cards.");
         assertNoMoreEvents();
     }
@@ -220,8 +232,8 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        assertInvalid(() -> gateway.confirm(payment.id().value(), intent.clientSecret(), "4242424242424242", expiry,
-                "123"), "expiry", null);
+        assertInvalid(() -> cards.confirm(payment.id().value(), intent.clientSecret(),
+                new Card("4242424242424242", expiry, "123")), "expiry", null);
     }
 
     @Test
@@ -229,7 +241,8 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        assertThat(gateway.confirm(payment.id().value(), intent.clientSecret(), "4242424242424242", "11/26", "1234")
+        assertThat(cards.confirm(payment.id().value(), intent.clientSecret(),
+                new Card("4242424242424242", "11/26", "1234"))
                 .outcome()).isEqualTo(Outcome.PROCESSING);
     }
 
@@ -240,8 +253,8 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        assertInvalid(() -> gateway.confirm(payment.id().value(), intent.clientSecret(), "4242424242424242", "12/34",
-                cvc), "cvc", null);
+        assertInvalid(() -> cards.confirm(payment.id().value(), intent.clientSecret(),
+                new Card("4242424242424242", "12/34", cvc)), "cvc", null);
     }
 
     @Test
@@ -249,23 +262,24 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
         GatewayIntent otherIntent = gateway.createIntent(PaymentFixtures.pendingPayment());
+        Card card = new Card("4242424242424242", "12/34", "123");
 
-        assertThatThrownBy(() -> gateway.confirm(payment.id().value(), otherIntent.clientSecret(), "4242424242424242",
-                "12/34", "123")).isInstanceOf(PaymentNotFoundException.class);
-        assertThatThrownBy(() -> gateway.confirm(payment.id().value(), intent.clientSecret() + "x", "4242424242424242",
-                "12/34", "123")).isInstanceOf(PaymentNotFoundException.class);
-        assertThatThrownBy(() -> gateway.authenticate(payment.id().value(), null, true))
+        assertThatThrownBy(() -> cards.confirm(payment.id().value(), otherIntent.clientSecret(), card))
                 .isInstanceOf(PaymentNotFoundException.class);
-        assertThatThrownBy(() -> gateway.confirm(PaymentId.random().value(), intent.clientSecret(), "4242424242424242",
-                "12/34", "123")).isInstanceOf(PaymentNotFoundException.class);
-        assertThatThrownBy(() -> gateway.confirm("not-a-payment-id", intent.clientSecret(), "4242424242424242",
-                "12/34", "123")).isInstanceOf(PaymentNotFoundException.class);
+        assertThatThrownBy(() -> cards.confirm(payment.id().value(), intent.clientSecret() + "x", card))
+                .isInstanceOf(PaymentNotFoundException.class);
+        assertThatThrownBy(() -> cards.authenticate(payment.id().value(), null, true))
+                .isInstanceOf(PaymentNotFoundException.class);
+        assertThatThrownBy(() -> cards.confirm(PaymentId.random().value(), intent.clientSecret(), card))
+                .isInstanceOf(PaymentNotFoundException.class);
+        assertThatThrownBy(() -> cards.confirm("not-a-payment-id", intent.clientSecret(), card))
+                .isInstanceOf(PaymentNotFoundException.class);
         assertNoMoreEvents();
     }
 
     @Test
     void aPaymentThatIsProcessingOrSucceededCannotBeConfirmedAgain() throws Exception {
-        gateway = gateway(new SandboxSettings(Duration.ZERO, Duration.ofSeconds(2), 3, Duration.ZERO));
+        use(new SandboxSettings(Duration.ZERO, Duration.ofSeconds(2), 3, Duration.ZERO));
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
         confirm(payment, intent, "4242424242424242");
@@ -284,14 +298,14 @@ class SandboxPaymentGatewayTest {
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
 
-        assertThatThrownBy(() -> gateway.authenticate(payment.id().value(), intent.clientSecret(), true))
+        assertThatThrownBy(() -> cards.authenticate(payment.id().value(), intent.clientSecret(), true))
                 .isInstanceOf(IllegalTransitionException.class);
         assertNoMoreEvents();
     }
 
     @Test
     void eventsArriveAfterTheWebhookDelayExceptRequiresActionWhichIsImmediate() throws Exception {
-        gateway = gateway(new SandboxSettings(Duration.ofSeconds(30), Duration.ZERO, 3, Duration.ZERO));
+        use(new SandboxSettings(Duration.ofSeconds(30), Duration.ZERO, 3, Duration.ZERO));
         Payment succeeding = PaymentFixtures.pendingPayment();
         confirm(succeeding, gateway.createIntent(succeeding), "4242424242424242");
         Payment authenticating = PaymentFixtures.pendingPayment();
@@ -368,7 +382,7 @@ class SandboxPaymentGatewayTest {
 
     @Test
     void refusesToCancelAProcessingOrSucceededPayment() throws Exception {
-        gateway = gateway(new SandboxSettings(Duration.ZERO, Duration.ofSeconds(2), 3, Duration.ZERO));
+        use(new SandboxSettings(Duration.ZERO, Duration.ofSeconds(2), 3, Duration.ZERO));
         Payment payment = PaymentFixtures.pendingPayment();
         GatewayIntent intent = gateway.createIntent(payment);
         confirm(payment, intent, "4242424242424242");
@@ -397,7 +411,7 @@ class SandboxPaymentGatewayTest {
             }
             return EventOutcome.APPLIED;
         };
-        gateway = gateway(NO_DELAYS);
+        use(NO_DELAYS);
 
         gateway.cancelIntent(gateway.createIntent(PaymentFixtures.pendingPayment()).reference());
 
@@ -413,7 +427,7 @@ class SandboxPaymentGatewayTest {
             deliveries.add(new Delivery(payload, header));
             throw new IllegalStateException("database down");
         };
-        gateway = gateway(NO_DELAYS);
+        use(NO_DELAYS);
 
         gateway.cancelIntent(gateway.createIntent(PaymentFixtures.pendingPayment()).reference());
 
@@ -435,12 +449,14 @@ class SandboxPaymentGatewayTest {
                 .isEqualTo("o\"neil\\x@example.com");
     }
 
-    private SandboxPaymentGateway gateway(SandboxSettings settings) {
-        return new SandboxPaymentGateway(settings, SECRET, () -> receiver, scheduler, PaymentFixtures.CLOCK);
+    private void use(SandboxSettings settings) {
+        Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, PaymentFixtures.CLOCK);
+        gateway = sandbox.gateway();
+        cards = sandbox.cardPayments();
     }
 
-    private SandboxConfirmation confirm(Payment payment, GatewayIntent intent, String card) {
-        return gateway.confirm(payment.id().value(), intent.clientSecret(), card, "12/34", "123");
+    private Confirmation confirm(Payment payment, GatewayIntent intent, String card) {
+        return cards.confirm(payment.id().value(), intent.clientSecret(), new Card(card, "12/34", "123"));
     }
 
     private GatewayIntent succeededIntent() throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class DeclineMessages {
 
-    static final String DEFAULT = "Your card was declined. Try another card or contact your bank.";
+    private static final String DEFAULT = "Your card was declined. Try another card or contact your bank.";
 
     private static final String DECLINED = "Your card was declined.";
 

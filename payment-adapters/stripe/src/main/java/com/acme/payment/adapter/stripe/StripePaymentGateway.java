@@ -4,6 +4,7 @@ import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.GatewayException.Reason;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.StripeIntentStatus;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
@@ -103,20 +104,13 @@ public class StripePaymentGateway implements PaymentGateway {
         StripeError lastError = intent.getLastPaymentError();
         Charge charge = intent.getLatestChargeObject();
         long refundedTotal = charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
-        PaymentStatus status = switch (intent.getStatus()) {
-            case "requires_payment_method" -> lastError == null ? PaymentStatus.PENDING : PaymentStatus.FAILED;
-            case "requires_confirmation" -> PaymentStatus.PENDING;
-            case "requires_action" -> PaymentStatus.REQUIRES_ACTION;
-            case "processing", "requires_capture" -> PaymentStatus.PROCESSING;
-            case "canceled" -> PaymentStatus.CANCELED;
-            case "succeeded" -> refundedTotal == 0 ? PaymentStatus.SUCCEEDED
-                    : refundedTotal >= intent.getAmount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-            default -> throw new GatewayException(Reason.INVALID_REQUEST, "Stripe reported the unknown status "
-                    + intent.getStatus() + " for " + intent.getId(), null, null, null);
-        };
+        StripeIntentStatus stripeStatus = StripeIntentStatus.fromStripeName(intent.getStatus())
+                .orElseThrow(() -> new GatewayException(Reason.INVALID_REQUEST, "Stripe reported the unknown status "
+                        + intent.getStatus() + " for " + intent.getId(), null, null, null));
+        PaymentStatus status = stripeStatus.paymentStatus(lastError != null, intent.getAmount(), refundedTotal);
         String failureCode = status == PaymentStatus.FAILED ? DeclineMessages.codeOf(lastError) : null;
         return new GatewayIntent(intent.getId(), intent.getClientSecret(), status,
-                intent.getStatus().equals("succeeded") ? intent.getLatestCharge() : null,
+                stripeStatus == StripeIntentStatus.SUCCEEDED ? intent.getLatestCharge() : null,
                 failureCode, failureCode == null ? null : DeclineMessages.forCode(failureCode), refundedTotal);
     }
 

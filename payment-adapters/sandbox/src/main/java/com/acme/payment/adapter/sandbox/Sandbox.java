@@ -1,0 +1,44 @@
+package com.acme.payment.adapter.sandbox;
+
+import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.PaymentGateway;
+import com.acme.payment.domain.port.out.SandboxCardPayments;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The gateway that runs offline and behaves like Stripe's test mode: it takes Stripe's test cards, and reports
+ * what happens through Stripe-shaped events, signed with the webhook secret, that go through the same
+ * verification and handling as real webhooks. Its two sides share one set of intents: the {@link PaymentGateway}
+ * the service calls, and the {@link SandboxCardPayments} the card form calls.
+ */
+public final class Sandbox {
+
+    private final PaymentGateway gateway;
+    private final SandboxCardPayments cardPayments;
+
+    /**
+     * @param webhookReceiver supplied late, because the service that receives events also needs this gateway
+     * @param scheduler       runs event deliveries and settlements; owned (and shut down) by the caller
+     */
+    public Sandbox(SandboxSettings settings, String webhookSecret, Supplier<ReceiveGatewayEventUseCase> webhookReceiver,
+                   ScheduledExecutorService scheduler, Clock clock) {
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            throw new IllegalArgumentException("the sandbox needs a webhook secret to sign its events");
+        }
+        SandboxIntents intents = new SandboxIntents();
+        SandboxWebhookSender webhooks = new SandboxWebhookSender(webhookSecret, webhookReceiver, scheduler, clock,
+                settings.deliveryAttempts(), settings.firstRetryDelay());
+        this.gateway = new SandboxPaymentGateway(intents, webhooks, settings.webhookDelay(), clock);
+        this.cardPayments = new SandboxCardProcessor(intents, webhooks, settings, clock);
+    }
+
+    public PaymentGateway gateway() {
+        return gateway;
+    }
+
+    public SandboxCardPayments cardPayments() {
+        return cardPayments;
+    }
+}
