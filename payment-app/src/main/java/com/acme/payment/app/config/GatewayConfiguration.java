@@ -15,7 +15,6 @@ import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -50,7 +49,7 @@ public class GatewayConfiguration {
                                   MeterRegistry meters) {
         PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway()
                 : new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
-                        Duration.ofSeconds(5), Duration.ofSeconds(20), 2));
+                        stripe.connectTimeout(), stripe.readTimeout(), stripe.maxNetworkRetries()));
         return new TimedPaymentGateway(gateway, meters);
     }
 
@@ -80,8 +79,8 @@ public class GatewayConfiguration {
     Sandbox sandbox(GatewayMode mode, PaymentProperties properties, ObjectProvider<ReceiveGatewayEventUseCase> events,
                     ScheduledExecutorService sandboxScheduler, Clock clock) {
         PaymentProperties.Sandbox configured = properties.sandbox();
-        SandboxSettings settings = new SandboxSettings(configured.processingDelay(), configured.settleDelay(), 5,
-                Duration.ofSeconds(1));
+        SandboxSettings settings = new SandboxSettings(configured.processingDelay(), configured.settleDelay(),
+                configured.deliveryAttempts(), configured.firstRetryDelay());
         return new Sandbox(settings, mode.webhookSecret(), events::getObject, sandboxScheduler, clock);
     }
 

@@ -37,6 +37,7 @@ public record PaymentProperties(
     }
 
     /** @param webhookSecret optional; tests set it to sign their own events */
-    public record Sandbox(Duration processingDelay, Duration settleDelay, String webhookSecret) {
+    public record Sandbox(Duration processingDelay, Duration settleDelay, int deliveryAttempts,
+                          Duration firstRetryDelay, String webhookSecret) {
     }
 }

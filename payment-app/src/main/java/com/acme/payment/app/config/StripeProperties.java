@@ -1,12 +1,18 @@
 package com.acme.payment.app.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Stripe keys. None set: the offline sandbox. All three set: Stripe. Anything in between stops start-up. */
+/**
+ * Stripe keys. None set: the offline sandbox. All three set: Stripe. Anything in between stops start-up.
+ *
+ * @param maxNetworkRetries stripe-java's own retries of a failed connection, with the same Idempotency-Key
+ */
 @ConfigurationProperties("stripe")
-public record StripeProperties(String secretKey, String publishableKey, String webhookSecret, String apiBase) {
+public record StripeProperties(String secretKey, String publishableKey, String webhookSecret, String apiBase,
+                               Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
 
     public boolean configured() {
         List<String> missing = missing();
