@@ -113,7 +113,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.directory.toFile())
                     .setPgBinaryResolver(binaries)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    // No Unix socket: the library would put one, open to everyone, in /tmp.
+                    // TCP only: PostgreSQL's default Unix socket sits in /tmp, open to every local user.
                     .setServerConfig("unix_socket_directories", "")
                     // The library turns these off to make tests fast; a crash would then lose or corrupt payments.
                     .setServerConfig("fsync", "on")
@@ -130,8 +130,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     })
                     .setConnectConfig("password", superuserPassword)
                     .start();
-            Files.setPosixFilePermissions(binaries.directory, OWNER_ONLY_FOLDER);
-            return new EmbeddedPostgresServer(postgres, cluster, provisionAppRole(postgres, cluster));
+            try {
+                Files.setPosixFilePermissions(binaries.directory, OWNER_ONLY_FOLDER);
+                return new EmbeddedPostgresServer(postgres, cluster, provisionAppRole(postgres, cluster));
+            } catch (IOException | RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + cluster, e);
         }
