@@ -121,7 +121,8 @@ start_beside() {
     shift 2
     port=$(free_port)
     env SERVER_PORT="$port" PAYMENT_DATA_DIR="$WORK_DIR/data-$name" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=payment_app \
+        SPRING_DATASOURCE_PASSWORD="$(<"$DATA_DIR/postgres/app.password")" \
         SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java ${JAVA_OPTS:-} -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
     BESIDE_PID=$!
     track_pid "$BESIDE_PID"
@@ -148,10 +149,13 @@ c2_queue_length() { jcmd "${1:-$APP_PID}" Compiler.queue 2>/dev/null | grep -c '
 
 app_rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 
-# The embedded PostgreSQL's PID, port and binaries, read from its postmaster.pid.
+# The embedded PostgreSQL's PID, port and binaries, read from its postmaster.pid; psql and pgbench get the
+# superuser's password from the file the app keeps beside the data.
 pg_discover() {
     local pid_file=$DATA_DIR/postgres/postmaster.pid
     [[ -f $pid_file ]] || die "no $pid_file: is the app using the embedded PostgreSQL?"
+    PGPASSWORD=$(<"$DATA_DIR/postgres/superuser.password")
+    export PGPASSWORD
     PG_PID=$(sed -n 1p "$pid_file")
     PG_PORT=$(sed -n 4p "$pid_file")
     PG_BIN=$(dirname "$(readlink "/proc/$PG_PID/exe")")

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres. */
+/** PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres (binaries in pg-bin). */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
@@ -28,10 +28,12 @@ public class PersistenceConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
     EmbeddedPostgresServer embeddedPostgres(PaymentProperties properties) {
-        var directory = properties.dataDir().resolve("postgres").toAbsolutePath();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
-        LOG.info("No SPRING_DATASOURCE_URL set: started embedded PostgreSQL on port {} with its data in {}",
-                server.port(), directory);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDir().toAbsolutePath());
+        LOG.info("No SPRING_DATASOURCE_URL set: started embedded PostgreSQL on port {} with its data in {}. Other "
+                + "instances can share it with SPRING_DATASOURCE_URL={} SPRING_DATASOURCE_USERNAME={} and "
+                + "SPRING_DATASOURCE_PASSWORD set to the content of {}", server.port(),
+                properties.dataDir().resolve(EmbeddedPostgresServer.CLUSTER_DIRECTORY).toAbsolutePath(),
+                server.jdbcUrl(), server.username(), server.passwordFile());
         return server;
     }
 
@@ -43,6 +45,7 @@ public class PersistenceConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         return dataSource;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class EmbeddedPostgresServerIT {
 
+    /** The app's data directory ($PAYMENT_DATA_DIR). */
     @TempDir
     Path dataDirectory;
 
@@ -51,14 +52,15 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
-    void servesItsJdbcUrlOnLocalhost() {
+    void servesItsJdbcUrlOnLoopbackOnlyToTheAppRoleWithThePasswordInItsFile() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
             JdbcClient overUrl = JdbcClient.create(new DriverManagerDataSource(
-                    server.jdbcUrl(), server.username(), ""));
+                    server.jdbcUrl(), server.username(), Files.readString(server.passwordFile()).strip()));
 
-            assertThat(server.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + server.port() + "/postgres");
-            assertThat(overUrl.sql("SELECT current_user").query(String.class).single()).isEqualTo("postgres");
-            assertThat(overUrl.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("localhost");
+            assertThat(server.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres");
+            assertThat(server.passwordFile()).isEqualTo(dataDirectory.resolve("postgres/app.password"));
+            assertThat(overUrl.sql("SELECT current_user").query(String.class).single()).isEqualTo("payment_app");
+            assertThat(overUrl.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
         }
     }
 
@@ -86,7 +88,8 @@ class EmbeddedPostgresServerIT {
             assertThat(line).as("the child app's output ended before it was ready").isNotNull();
         }
         killedApp.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        long orphanPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postgres/postmaster.pid")).get(0)
+                .strip());
         assertThat(ProcessHandle.of(orphanPid)).as("PostgreSQL outlives kill -9 of its app").isPresent();
 
         try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory)) {
