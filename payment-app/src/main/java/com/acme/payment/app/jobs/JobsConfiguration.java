@@ -1,6 +1,7 @@
 package com.acme.payment.app.jobs;
 
 import com.acme.payment.adapter.postgres.PostgresJobLock;
+import com.acme.payment.adapter.postgres.PostgresRateLimiter;
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,8 @@ public class JobsConfiguration {
 
     @Bean
     ScheduledJobs scheduledJobs(DispatchNotificationsUseCase dispatchNotifications,
-                                ReconcilePaymentsUseCase reconcilePayments, PostgresJobLock jobLock) {
-        return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock);
+                                ReconcilePaymentsUseCase reconcilePayments, PostgresJobLock jobLock,
+                                PostgresRateLimiter rateLimiter) {
+        return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock, rateLimiter);
     }
 }
