@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
 /**
@@ -70,7 +70,10 @@ public class PostgresRateLimiter implements RateLimiter {
         return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
-    /** Bucket4j wraps the driver's exception; the app expects Spring's, as from every other JDBC adapter. */
+    /**
+     * Bucket4j wraps the driver's exception; the app expects Spring's, as from every other JDBC adapter. Its SQL is
+     * fixed, so a failure that says nothing more (its rollback on a lost connection hides the first) is the database.
+     */
     private Long translated(NanosCall call, String task) {
         try {
             return call.run();
@@ -78,7 +81,8 @@ public class PostgresRateLimiter implements RateLimiter {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql) {
                     DataAccessException translated = errors.translate(task, null, sql);
-                    throw translated != null ? translated : new UncategorizedSQLException(task, null, sql);
+                    throw translated != null ? translated
+                            : new DataAccessResourceFailureException(task + ": " + sql.getMessage(), sql);
                 }
             }
             throw e;
