@@ -221,7 +221,8 @@ export interface paths {
         put?: never;
         /**
          * Cancel a payment that has not succeeded
-         * @description Cancelable statuses are `pending`, `requires_action`, `processing` and `failed`. The gateway PaymentIntent is canceled too.
+         * @description Cancelable statuses are `pending`, `requires_action`, `processing` and `failed`. The gateway
+         *     PaymentIntent is canceled too. No body, but `Content-Type: application/json` like every admin change.
          */
         post: operations["cancelPayment"];
         delete?: never;
@@ -695,6 +696,19 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Too many failed sign-ins from this client address, or for this username: refused without checking
+         *     the password, even a right one, until `Retry-After`.
+         */
+        SignInThrottled: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Rate limited. */
         TooManyRequests: {
             headers: {
@@ -1053,6 +1067,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
         };
     };
     getPayment: {
@@ -1081,6 +1096,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["SignInThrottled"];
         };
     };
     refundPayment: {
@@ -1139,7 +1155,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["SignInThrottled"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1171,6 +1189,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1206,6 +1226,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
         };
     };
 }

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
         "payment.sandbox.settle-delay=PT0.05S",
         "payment.outbox.interval=PT0.2S",
         "payment.create-intent-per-minute=1000",
+        "payment.sign-in-throttle.failures=1000",
         // Resolved once, when the properties are bound: each context gets a database of its own.
         "payment.data-dir=${java.io.tmpdir}/payment-it/${random.uuid}"})
 public abstract class AbstractAppIT {

@@ -127,7 +127,8 @@ class PaymentFlowIT extends AbstractAppIT {
         assertThat(unchanged.body()).isEmpty();
 
         HttpResponse<String> canceled = send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/cancel"))
-                .header("Authorization", adminAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
 
         HttpResponse<String> changed = getIfNoneMatch(path, etag);

@@ -18,6 +18,8 @@ public record PaymentProperties(
         Admin admin,
         List<String> corsOrigins,
         int createIntentPerMinute,
+        SignInThrottle signInThrottle,
+        List<String> trustedProxies,
         long maxBodyBytes,
         Reconciler reconciler,
         Outbox outbox,
@@ -25,6 +27,10 @@ public record PaymentProperties(
         Sandbox sandbox) {
 
     public record Admin(String username, String password) {
+    }
+
+    /** Failed sign-ins allowed per client address and per username in each window. */
+    public record SignInThrottle(int failures, Duration window) {
     }
 
     public record Reconciler(Duration interval, Duration staleAfter, Duration abandonAfter, int batchSize) {

@@ -4,6 +4,7 @@ import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
 import com.acme.payment.adapter.postgres.JdbcNotificationOutbox;
 import com.acme.payment.adapter.postgres.JdbcPaymentRepository;
 import com.acme.payment.adapter.postgres.PostgresJobLock;
+import com.acme.payment.adapter.postgres.PostgresRateLimiter;
 import com.acme.payment.app.metrics.MeteredPaymentRepository;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -65,6 +66,11 @@ public class PersistenceConfiguration {
         Gauge.builder("outbox.backlog", outbox, NotificationOutbox::backlog)
                 .description("Notifications waiting to be sent").register(meters);
         return outbox;
+    }
+
+    @Bean
+    PostgresRateLimiter rateLimiter(DataSource dataSource) {
+        return new PostgresRateLimiter(dataSource);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.acme.payment.app.jobs;
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
 import com.acme.payment.domain.port.out.JobLock;
+import com.acme.payment.domain.port.out.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,7 +14,8 @@ public class JobsConfiguration {
 
     @Bean
     ScheduledJobs scheduledJobs(DispatchNotificationsUseCase dispatchNotifications,
-                                ReconcilePaymentsUseCase reconcilePayments, JobLock jobLock) {
-        return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock);
+                                ReconcilePaymentsUseCase reconcilePayments, JobLock jobLock,
+                                RateLimiter rateLimiter) {
+        return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock, rateLimiter);
     }
 }

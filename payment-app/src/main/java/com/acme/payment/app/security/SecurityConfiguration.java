@@ -3,18 +3,30 @@ package com.acme.payment.app.security;
 import com.acme.payment.app.config.PaymentProperties;
 import com.acme.payment.app.web.ProblemDetailsAdvice;
 import com.acme.payment.app.web.ProblemType;
+import com.acme.payment.app.web.RequestLimitsConfiguration;
+import com.acme.payment.domain.port.out.RateLimiter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,20 +38,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admin endpoints and metrics need HTTP Basic; everything else is public. The API is stateless (no
- * session, no cookie), so CSRF protection has nothing to protect and is off.
+ * session, no cookie), so CSRF protection has nothing to protect and is off; admin writes must be JSON instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** Stripe.js runs in frames from Stripe's domains; everything else comes from this origin. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
@@ -76,30 +91,98 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Admin endpoints and metrics: HTTP Basic through the sign-in throttle. Only these paths read credentials, so
+     * an Authorization header elsewhere costs nothing. Writes must be JSON: a browser sends a cached Basic login
+     * cross-site too, but no form can post application/json.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, JsonMapper jsonMapper,
+                                 ThrottledAuthenticationManager adminAuthentication) throws Exception {
         AuthenticationEntryPoint problemEntryPoint = (request, response, exception) -> {
-            ProblemDetail problem = ProblemDetailsAdvice.problem(ProblemType.UNAUTHORIZED,
-                    "Admin endpoints need HTTP Basic credentials.");
+            ProblemDetail problem;
+            if (exception instanceof ThrottledAuthenticationManager.Throttled throttled) {
+                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problem = ProblemDetailsAdvice.problem(ProblemType.RATE_LIMITED,
+                        "Too many failed sign-ins; try again in " + seconds + " s.");
+            } else if (exception instanceof AuthenticationServiceException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problem = ProblemDetailsAdvice.problem(ProblemType.GATEWAY_UNAVAILABLE,
+                        "Storage is temporarily unavailable; try again shortly.");
+            } else {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"payment-admin\"");
+                problem = ProblemDetailsAdvice.problem(ProblemType.UNAUTHORIZED,
+                        "Admin endpoints need HTTP Basic credentials.");
+            }
             problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(problem.getStatus());
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"payment-admin\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            jsonMapper.writeValue(response.getOutputStream(), problem);
+            RequestLimitsConfiguration.writeProblem(response, jsonMapper, problem);
         };
+        http.securityMatcher("/api/admin/**", "/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults())
+                .authenticationManager(adminAuthentication)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint))
+                .addFilterAfter(jsonWritesOnly(jsonMapper), AuthorizationFilter.class);
+        pageHeaders(http);
+        return http.build();
+    }
+
+    /** The Payment page, its assets, health, docs: public, and credentials sent to them are not even read. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain site(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults())
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/api/admin/**", "/actuator/prometheus").hasRole("ADMIN")
-                        .anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
+        pageHeaders(http);
         return http.build();
+    }
+
+    private static void pageHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    }
+
+    private static OncePerRequestFilter jsonWritesOnly(JsonMapper json) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                if (!SAFE_METHODS.contains(request.getMethod()) && !isJson(request.getContentType())) {
+                    ProblemDetail problem = ProblemDetailsAdvice.problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "Admin changes need Content-Type: application/json.");
+                    problem.setInstance(URI.create(request.getRequestURI()));
+                    RequestLimitsConfiguration.writeProblem(response, json, problem);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** Admin users have one hashed password; every sign-in goes through the throttle. */
+    @Bean
+    ThrottledAuthenticationManager adminAuthentication(UserDetailsService adminUsers, PasswordEncoder passwordEncoder,
+                                                       RateLimiter rateLimiter, PaymentProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(adminUsers);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationManager(new ProviderManager(passwords), rateLimiter,
+                properties.signInThrottle().failures(), properties.signInThrottle().window());
     }
 
     /**

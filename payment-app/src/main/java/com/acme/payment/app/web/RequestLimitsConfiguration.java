@@ -1,18 +1,15 @@
 package com.acme.payment.app.web;
 
 import com.acme.payment.app.config.PaymentProperties;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import com.acme.payment.domain.port.out.RateLimiter;
+import com.acme.payment.domain.port.out.RateLimiter.Limit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +18,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Limits applied before any controller: body size and create-intent rate per client. */
@@ -52,41 +52,40 @@ public class RequestLimitsConfiguration {
         return registration;
     }
 
-    /** Per client address; a page creates a handful of intents, a script thousands. */
+    /**
+     * Per client address, counted in the database so that every instance spends one allowance; a page creates a
+     * handful of intents, a script thousands. Inside Spring MVC, so a database outage answers 503 like the rest.
+     */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> createIntentRateLimit(PaymentProperties properties, JsonMapper json) {
-        int perMinute = properties.createIntentPerMinute();
-        Cache<String, Bucket> buckets = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
+    WebMvcConfigurer createIntentRateLimit(PaymentProperties properties, RateLimiter rateLimiter, JsonMapper json) {
+        Limit limit = new Limit("create-intent", properties.createIntentPerMinute(), Duration.ofMinutes(1));
+        HandlerInterceptor interceptor = new HandlerInterceptor() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                if (!"POST".equals(request.getMethod()) || !CREATE_INTENT.equals(request.getRequestURI())) {
-                    chain.doFilter(request, response);
-                    return;
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws IOException {
+                if (!"POST".equals(request.getMethod())) {
+                    return true;
                 }
-                Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                        .build());
-                ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-                if (!probe.isConsumed()) {
-                    long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()));
-                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                    writeProblem(response, json, ProblemDetailsAdvice.problem(ProblemType.RATE_LIMITED,
-                            "Too many payments started from this address; try again in " + retryAfter + " s."));
-                    return;
+                Optional<Duration> wait = rateLimiter.tryConsume(limit, request.getRemoteAddr());
+                if (wait.isEmpty()) {
+                    return true;
                 }
-                chain.doFilter(request, response);
+                long retryAfter = Math.max(1, wait.get().toSeconds());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+                writeProblem(response, json, ProblemDetailsAdvice.problem(ProblemType.RATE_LIMITED,
+                        "Too many payments started from this address; try again in " + retryAfter + " s."));
+                return false;
             }
         };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(CREATE_INTENT);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns(CREATE_INTENT);
+            }
+        };
     }
 
-    static void writeProblem(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+    public static void writeProblem(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

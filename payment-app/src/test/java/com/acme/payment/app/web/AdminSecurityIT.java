@@ -6,6 +6,9 @@ import com.acme.payment.app.AbstractAppIT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,5 +45,41 @@ class AdminSecurityIT extends AbstractAppIT {
     @ValueSource(strings = {"/api/admin/payments", "/api/admin/stats", "/actuator/prometheus"})
     void admin_endpoints_answer_the_admin(String path) {
         assertThat(adminGet(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void credentials_sent_to_public_paths_are_not_checked() {
+        String junk = "Basic " + Base64.getEncoder().encodeToString("admin:junk".getBytes());
+
+        assertThat(Stream.of("/actuator/health", "/api/payment/config", "/v3/api-docs")
+                .map(path -> send(HttpRequest.newBuilder(uri(path)).header("Authorization", junk).GET().build())))
+                .extracting(HttpResponse::statusCode).containsOnly(200);
+    }
+
+    @Test
+    void state_changing_admin_requests_need_a_json_content_type() {
+        String payment = "/api/admin/payments/pay_AAAAAAAAAAAAAAAAAAAAAA";
+        HttpResponse<String> bodiless = adminPost(payment + "/cancel", null, HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> form = adminPost(payment + "/cancel", "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.ofString("a=b"));
+        HttpResponse<String> textRefund = adminPost(payment + "/refunds", "text/plain",
+                HttpRequest.BodyPublishers.ofString("{\"amount\":1}"));
+        HttpResponse<String> json = adminPost(payment + "/cancel", "application/json; charset=utf-8",
+                HttpRequest.BodyPublishers.noBody());
+
+        assertThat(List.of(bodiless, form, textRefund)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:unsupported-media-type");
+        });
+        assertThat(json.statusCode()).as("reaches the controller: no such payment").isEqualTo(404);
+    }
+
+    private HttpResponse<String> adminPost(String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", adminAuthorization())
+                .POST(body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
     }
 }

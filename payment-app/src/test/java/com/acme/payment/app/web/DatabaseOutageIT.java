@@ -65,6 +65,7 @@ class DatabaseOutageIT extends AbstractAppIT {
         assertUnavailable(postJson(WEBHOOK, successEvent,
                 Map.of("Stripe-Signature", signature(successEvent, WEBHOOK_SECRET))));
         assertUnavailable(get("/api/payment/status/" + paymentId));
+        assertUnavailable(adminGet("/api/admin/stats"));
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(body(health).at("/components/db/status").asString()).isEqualTo("DOWN");

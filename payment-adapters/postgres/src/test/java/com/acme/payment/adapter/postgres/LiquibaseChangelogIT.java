@@ -45,8 +45,8 @@ class LiquibaseChangelogIT {
                  WHERE table_schema = 'public' AND table_name NOT LIKE 'databasechangelog%'
                 """).query(String.class).list())
                 .containsExactlyInAnyOrder("payments", "payment_status_history", "processed_gateway_events",
-                        "refunds", "notification_outbox");
-        assertThat(changeSets).isEqualTo(5);
+                        "refunds", "notification_outbox", "rate_limit_buckets");
+        assertThat(changeSets).isEqualTo(6);
         assertThat(countChangeSets(emptyJdbc)).isEqualTo(changeSets);
     }
 
