@@ -109,7 +109,7 @@ public class SecurityConfiguration {
                         "Too many failed sign-ins; try again in " + seconds + " s.");
             } else if (exception instanceof AuthenticationServiceException) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problem = ProblemDetailsAdvice.problem(ProblemType.GATEWAY_UNAVAILABLE,
+                problem = ProblemDetailsAdvice.problem(ProblemType.SERVICE_UNAVAILABLE,
                         "Storage is temporarily unavailable; try again shortly.");
             } else {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"payment-admin\"");
