@@ -59,6 +59,7 @@ class GatewayEventServiceTest {
     @Test
     void a_verified_success_event_is_recorded_applied_announced_and_sends_one_receipt() {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        payment.markSaved(0);
         GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
         when(verifier.verify("{}", "t=1,v1=x")).thenReturn(event);
         when(handledEvents.recordGatewayEvent(eq(event.eventId()), eq("SUCCEEDED"), any(Instant.class))).thenReturn(true);
