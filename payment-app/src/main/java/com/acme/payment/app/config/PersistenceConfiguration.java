@@ -1,13 +1,18 @@
 package com.acme.payment.app.config;
 
 import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
+import com.acme.payment.adapter.postgres.JdbcGatewayEventLedger;
 import com.acme.payment.adapter.postgres.JdbcNotificationOutbox;
+import com.acme.payment.adapter.postgres.JdbcPaymentQueries;
 import com.acme.payment.adapter.postgres.JdbcPaymentRepository;
+import com.acme.payment.adapter.postgres.JdbcRefundLedger;
 import com.acme.payment.adapter.postgres.PostgresJobLock;
 import com.acme.payment.adapter.postgres.PostgresRateLimiter;
-import com.acme.payment.app.metrics.MeteredPaymentRepository;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.NotificationOutbox;
+import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,8 +61,23 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    PaymentRepository paymentRepository(JdbcClient jdbc, MeterRegistry meters) {
-        return new MeteredPaymentRepository(new JdbcPaymentRepository(jdbc), meters);
+    PaymentRepository paymentRepository(JdbcClient jdbc) {
+        return new JdbcPaymentRepository(jdbc);
+    }
+
+    @Bean
+    RefundLedger refundLedger(JdbcClient jdbc) {
+        return new JdbcRefundLedger(jdbc);
+    }
+
+    @Bean
+    GatewayEventLedger gatewayEventLedger(JdbcClient jdbc) {
+        return new JdbcGatewayEventLedger(jdbc);
+    }
+
+    @Bean
+    PaymentQueries paymentQueries(JdbcClient jdbc) {
+        return new JdbcPaymentQueries(jdbc);
     }
 
     @Bean

@@ -1,14 +1,21 @@
 package com.acme.payment.app.config;
 
+import com.acme.payment.app.events.AfterCommitPaymentEvents;
+import com.acme.payment.app.events.PaymentChangeListener;
 import com.acme.payment.app.metrics.MeteredGatewayEvents;
+import com.acme.payment.app.metrics.PaymentChangeMetrics;
 import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import com.acme.payment.domain.port.out.NotificationSender;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import com.acme.payment.domain.service.CancelPaymentService;
 import com.acme.payment.domain.service.DispatchNotificationsService;
@@ -20,6 +27,7 @@ import com.acme.payment.domain.service.StartPaymentService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -52,21 +60,34 @@ public class UseCaseConfiguration {
         };
     }
 
+    /** Stored payment changes reach every {@link PaymentChangeListener} bean, after their transaction commits. */
     @Bean
-    StartPaymentService startPaymentService(PaymentRepository repository, PaymentGateway gateway,
-                                            TransactionRunner transactions, PaymentCatalog catalog, Clock clock) {
-        return new StartPaymentService(repository, gateway, transactions, catalog, clock);
+    PaymentEvents paymentEvents(ObjectProvider<PaymentChangeListener> listeners) {
+        return new AfterCommitPaymentEvents(() -> listeners.orderedStream().toList());
     }
 
     @Bean
-    PaymentQueryService paymentQueryService(PaymentRepository repository, TransactionRunner transactions) {
-        return new PaymentQueryService(repository, transactions);
+    PaymentChangeMetrics paymentChangeMetrics(MeterRegistry meters) {
+        return new PaymentChangeMetrics(meters);
+    }
+
+    @Bean
+    StartPaymentService startPaymentService(PaymentRepository repository, PaymentGateway gateway,
+                                            TransactionRunner transactions, PaymentEvents events,
+                                            PaymentCatalog catalog, Clock clock) {
+        return new StartPaymentService(repository, gateway, transactions, events, catalog, clock);
+    }
+
+    @Bean
+    PaymentQueryService paymentQueryService(PaymentQueries queries) {
+        return new PaymentQueryService(queries);
     }
 
     @Bean
     GatewayEventService gatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
-                                            TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
-        return new GatewayEventService(verifier, repository, transactions, notifier, clock);
+                                            GatewayEventLedger handledEvents, TransactionRunner transactions,
+                                            PaymentEvents events, PaymentNotifier notifier, Clock clock) {
+        return new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier, clock);
     }
 
     /** What webhooks and the sandbox call: the event service, counted by outcome. */
@@ -77,23 +98,25 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    RefundPaymentService refundPaymentService(PaymentRepository repository, PaymentGateway gateway,
-                                              TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
-        return new RefundPaymentService(repository, gateway, transactions, notifier, clock);
+    RefundPaymentService refundPaymentService(PaymentRepository repository, RefundLedger refunds,
+                                              PaymentGateway gateway, TransactionRunner transactions,
+                                              PaymentEvents events, PaymentNotifier notifier, Clock clock) {
+        return new RefundPaymentService(repository, refunds, gateway, transactions, events, notifier, clock);
     }
 
     @Bean
     CancelPaymentService cancelPaymentService(PaymentRepository repository, PaymentGateway gateway,
-                                              TransactionRunner transactions, Clock clock) {
-        return new CancelPaymentService(repository, gateway, transactions, clock);
+                                              TransactionRunner transactions, PaymentEvents events, Clock clock) {
+        return new CancelPaymentService(repository, gateway, transactions, events, clock);
     }
 
     @Bean
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
-                                                      GatewayEventService events, TransactionRunner transactions,
+                                                      GatewayEventService gatewayEvents,
+                                                      TransactionRunner transactions, PaymentEvents events,
                                                       Clock clock, PaymentProperties properties) {
         PaymentProperties.Reconciler settings = properties.reconciler();
-        return new ReconcilePaymentsService(repository, gateway, events, transactions, clock,
+        return new ReconcilePaymentsService(repository, gateway, gatewayEvents, transactions, events, clock,
                 settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
     }
 

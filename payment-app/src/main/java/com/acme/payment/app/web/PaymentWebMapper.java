@@ -9,6 +9,7 @@ import com.acme.payment.app.web.dto.StatusChange;
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.query.PaymentDetails;
@@ -36,7 +37,7 @@ public interface PaymentWebMapper {
     @Mapping(target = "paymentId", source = "id")
     @Mapping(target = "name", source = "customerName")
     @Mapping(target = "email", source = "customerEmail")
-    AdminPayment toAdminPayment(Payment.Snapshot payment);
+    AdminPayment toAdminPayment(PaymentSnapshot payment);
 
     default AdminPaymentDetail toDetail(PaymentDetails details) {
         return toDetail(details.payment().snapshot(), details);
@@ -59,7 +60,7 @@ public interface PaymentWebMapper {
     @Mapping(target = "updatedAt", source = "payment.updatedAt")
     @Mapping(target = "history", source = "details.history")
     @Mapping(target = "refunds", source = "details.refunds")
-    AdminPaymentDetail toDetail(Payment.Snapshot payment, PaymentDetails details);
+    AdminPaymentDetail toDetail(PaymentSnapshot payment, PaymentDetails details);
 
     StatusChange toStatusChange(com.acme.payment.domain.model.StatusChange change);
 

@@ -22,59 +22,63 @@ public final class Payment {
     private final String idempotencyKey;
     private final String requestFingerprint;
     private final Instant createdAt;
-    private PaymentStatus status;
+    private PaymentStatus status = PaymentStatus.PENDING;
     private String gatewayReference;
     private String transactionId;
     private String failureCode;
     private String failureMessage;
-    private long refundedAmount;
-    private long refundReservedAmount;
+    private RefundBalance refunds = RefundBalance.NONE;
     private long version;
     private Instant updatedAt;
     private final List<StatusChange> unsavedChanges = new ArrayList<>();
 
-    private Payment(Snapshot snapshot) {
-        this.id = Objects.requireNonNull(snapshot.id(), "id");
-        this.customer = new Customer(snapshot.customerName(), snapshot.customerEmail());
-        this.serviceType = Objects.requireNonNull(snapshot.serviceType(), "serviceType");
-        this.amount = new Money(snapshot.amount(), snapshot.currency());
-        this.gateway = Objects.requireNonNull(snapshot.gateway(), "gateway");
-        this.metadata = snapshot.metadata() == null ? Map.of() : Map.copyOf(snapshot.metadata());
-        this.idempotencyKey = snapshot.idempotencyKey();
-        this.requestFingerprint = snapshot.requestFingerprint();
-        this.createdAt = Objects.requireNonNull(snapshot.createdAt(), "createdAt");
-        this.status = Objects.requireNonNull(snapshot.status(), "status");
-        this.gatewayReference = snapshot.gatewayReference();
-        this.transactionId = snapshot.transactionId();
-        this.failureCode = snapshot.failureCode();
-        this.failureMessage = snapshot.failureMessage();
-        this.refundedAmount = snapshot.refundedAmount();
-        this.refundReservedAmount = snapshot.refundReservedAmount();
-        this.version = snapshot.version();
-        this.updatedAt = Objects.requireNonNull(snapshot.updatedAt(), "updatedAt");
+    /** What a payment is from its start: the rest changes as it moves through its states. */
+    private Payment(PaymentId id, Customer customer, String serviceType, Money amount, String gateway,
+                    Map<String, String> metadata, String idempotencyKey, String requestFingerprint, Instant createdAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.customer = Objects.requireNonNull(customer, "customer");
+        this.serviceType = Objects.requireNonNull(serviceType, "serviceType");
+        this.amount = Objects.requireNonNull(amount, "amount");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = createdAt;
     }
 
     /** A new payment, waiting for the customer's card. */
     public static Payment start(PaymentId id, Customer customer, String serviceType, Money amount, String gateway,
                                 String idempotencyKey, String requestFingerprint, Map<String, String> metadata,
                                 Instant now) {
-        Payment payment = new Payment(new Snapshot(id, customer.name(), customer.email(), serviceType,
-                amount.minorUnits(), amount.currency(), PaymentStatus.PENDING, gateway, null, null, null, null,
-                0, 0, metadata, idempotencyKey, requestFingerprint, 0, now, now));
+        Payment payment = new Payment(id, customer, serviceType, amount, gateway, metadata, idempotencyKey,
+                requestFingerprint, now);
         payment.unsavedChanges.add(new StatusChange(null, PaymentStatus.PENDING, ChangeSource.API, null, true,
                 "payment created", now));
         return payment;
     }
 
     /** Rebuilds a stored payment. The only way persistence creates one. */
-    public static Payment reconstitute(Snapshot snapshot) {
-        return new Payment(snapshot);
+    public static Payment reconstitute(PaymentSnapshot stored) {
+        Payment payment = new Payment(stored.id(), new Customer(stored.customerName(), stored.customerEmail()),
+                stored.serviceType(), new Money(stored.amount(), stored.currency()), stored.gateway(),
+                stored.metadata(), stored.idempotencyKey(), stored.requestFingerprint(), stored.createdAt());
+        payment.status = Objects.requireNonNull(stored.status(), "status");
+        payment.gatewayReference = stored.gatewayReference();
+        payment.transactionId = stored.transactionId();
+        payment.failureCode = stored.failureCode();
+        payment.failureMessage = stored.failureMessage();
+        payment.refunds = new RefundBalance(stored.refundedAmount(), stored.refundReservedAmount());
+        payment.version = stored.version();
+        payment.updatedAt = Objects.requireNonNull(stored.updatedAt(), "updatedAt");
+        return payment;
     }
 
-    public Snapshot snapshot() {
-        return new Snapshot(id, customer.name(), customer.email(), serviceType, amount.minorUnits(),
+    /** Every stored field, for persistence and the admin views. */
+    public PaymentSnapshot snapshot() {
+        return new PaymentSnapshot(id, customer.name(), customer.email(), serviceType, amount.minorUnits(),
                 amount.currency(), status, gateway, gatewayReference, transactionId, failureCode, failureMessage,
-                refundedAmount, refundReservedAmount, metadata, idempotencyKey, requestFingerprint, version,
+                refunds.refunded(), refunds.reserved(), metadata, idempotencyKey, requestFingerprint, version,
                 createdAt, updatedAt);
     }
 
@@ -106,13 +110,9 @@ public final class Payment {
                 if (target == PaymentStatus.SUCCEEDED) {
                     transactionId = event.transactionId();
                 }
-                if (target == PaymentStatus.FAILED) {
-                    failureCode = event.failureCode();
-                    failureMessage = event.failureMessage();
-                } else {
-                    failureCode = null;
-                    failureMessage = null;
-                }
+                boolean failed = target == PaymentStatus.FAILED;
+                failureCode = failed ? event.failureCode() : null;
+                failureMessage = failed ? event.failureMessage() : null;
                 moveTo(target, source, event.eventId(), event.detail(), now);
                 yield EventOutcome.APPLIED;
             }
@@ -141,16 +141,8 @@ public final class Payment {
         if (!status.isRefundable()) {
             throw new RefundNotAllowedException("a " + status.apiName() + " payment cannot be refunded");
         }
-        long refundable = refundableAmount();
-        long refundAmount = requestedAmount == null ? refundable : requestedAmount;
-        if (refundAmount <= 0) {
-            throw new RefundNotAllowedException("nothing is left to refund");
-        }
-        if (refundAmount > refundable) {
-            throw new RefundNotAllowedException("a refund of " + refundAmount + " exceeds the refundable "
-                    + refundable + " " + amount.currency());
-        }
-        refundReservedAmount += refundAmount;
+        long refundAmount = requestedAmount == null ? refunds.leftOf(amount.minorUnits()) : requestedAmount;
+        refunds = refunds.reserve(refundAmount, amount);
         updatedAt = now;
         return new Refund(refundId, id, refundAmount, Refund.Status.PENDING, reason, idempotencyKey, null, now);
     }
@@ -160,9 +152,9 @@ public final class Payment {
      * webhook for the same refund that arrived first is not counted twice (then the result is DUPLICATE).
      */
     public EventOutcome completeRefund(Refund refund, long gatewayRefundedTotal, Instant now) {
-        releaseReservation(refund);
+        refunds = refunds.release(refund);
         updatedAt = now;
-        if (gatewayRefundedTotal <= refundedAmount) {
+        if (gatewayRefundedTotal <= refunds.refunded()) {
             return EventOutcome.DUPLICATE;
         }
         return applyRefundedTotal(gatewayRefundedTotal, ChangeSource.ADMIN, null, now);
@@ -170,12 +162,8 @@ public final class Payment {
 
     /** The gateway refused the refund: the reserved amount is refundable again. */
     public void releaseRefund(Refund refund, Instant now) {
-        releaseReservation(refund);
+        refunds = refunds.release(refund);
         updatedAt = now;
-    }
-
-    public long refundableAmount() {
-        return amount.minorUnits() - refundedAmount - refundReservedAmount;
     }
 
     /** Status changes made since the payment was loaded; the repository appends them to the history. */
@@ -192,19 +180,12 @@ public final class Payment {
     private EventOutcome applyRefundedTotal(long refundedTotal, ChangeSource source, String eventId, Instant now) {
         long total = Math.min(refundedTotal, amount.minorUnits());
         PaymentStatus target = total == amount.minorUnits() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        if (total <= refundedAmount || !status.canMoveTo(target)) {
+        if (total <= refunds.refunded() || !status.canMoveTo(target)) {
             return recordNotApplied(target, source, eventId, now);
         }
-        refundedAmount = total;
+        refunds = refunds.refundedInTotal(total);
         moveTo(target, source, eventId, "refunded " + new Money(total, amount.currency()).format() + " in total", now);
         return EventOutcome.APPLIED;
-    }
-
-    private void releaseReservation(Refund refund) {
-        if (refund.amount() > refundReservedAmount) {
-            throw new IllegalStateException("refund " + refund.refundId() + " was not reserved on " + id);
-        }
-        refundReservedAmount -= refund.amount();
     }
 
     private EventOutcome recordNotApplied(PaymentStatus target, ChangeSource source, String eventId, Instant now) {
@@ -235,18 +216,6 @@ public final class Payment {
         return amount;
     }
 
-    public String gateway() {
-        return gateway;
-    }
-
-    public Map<String, String> metadata() {
-        return metadata;
-    }
-
-    public String idempotencyKey() {
-        return idempotencyKey;
-    }
-
     public String requestFingerprint() {
         return requestFingerprint;
     }
@@ -267,51 +236,15 @@ public final class Payment {
         return transactionId;
     }
 
-    public String failureCode() {
-        return failureCode;
-    }
-
     public String failureMessage() {
         return failureMessage;
     }
 
     public long refundedAmount() {
-        return refundedAmount;
-    }
-
-    public long refundReservedAmount() {
-        return refundReservedAmount;
+        return refunds.refunded();
     }
 
     public long version() {
         return version;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    /** Every stored field of a payment, for persistence. */
-    public record Snapshot(
-            PaymentId id,
-            String customerName,
-            String customerEmail,
-            String serviceType,
-            long amount,
-            String currency,
-            PaymentStatus status,
-            String gateway,
-            String gatewayReference,
-            String transactionId,
-            String failureCode,
-            String failureMessage,
-            long refundedAmount,
-            long refundReservedAmount,
-            Map<String, String> metadata,
-            String idempotencyKey,
-            String requestFingerprint,
-            long version,
-            Instant createdAt,
-            Instant updatedAt) {
     }
 }

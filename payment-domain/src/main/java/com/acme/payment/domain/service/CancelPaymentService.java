@@ -5,6 +5,7 @@ import com.acme.payment.domain.model.IllegalTransitionException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.TransactionRunner;
@@ -13,16 +14,14 @@ import java.time.Clock;
 /** An admin cancels a payment that has not succeeded: first at the gateway, then here. */
 public class CancelPaymentService implements CancelPaymentUseCase {
 
-    private final PaymentRepository repository;
     private final PaymentGateway gateway;
     private final PaymentTransactions transactions;
     private final Clock clock;
 
     public CancelPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
-                                Clock clock) {
-        this.repository = repository;
+                                PaymentEvents events, Clock clock) {
         this.gateway = gateway;
-        this.transactions = new PaymentTransactions(repository, transactions);
+        this.transactions = new PaymentTransactions(repository, transactions, events);
         this.clock = clock;
     }
 
@@ -41,7 +40,7 @@ public class CancelPaymentService implements CancelPaymentUseCase {
                 return current; // the gateway's canceled webhook got here first
             }
             current.cancel(ChangeSource.ADMIN, "canceled by an admin", clock.instant());
-            repository.update(current);
+            transactions.update(current);
             return current;
         });
     }

@@ -6,7 +6,9 @@ import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.TransactionRunner;
@@ -25,15 +27,18 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase {
 
     private final GatewayEventVerifier verifier;
     private final PaymentRepository repository;
+    private final GatewayEventLedger handledEvents;
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
     private final Clock clock;
 
     public GatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
-                               TransactionRunner transactions, PaymentNotifier notifier, Clock clock) {
+                               GatewayEventLedger handledEvents, TransactionRunner transactions, PaymentEvents events,
+                               PaymentNotifier notifier, Clock clock) {
         this.verifier = verifier;
         this.repository = repository;
-        this.transactions = new PaymentTransactions(repository, transactions);
+        this.handledEvents = handledEvents;
+        this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
         this.clock = clock;
     }
@@ -58,7 +63,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase {
 
     private EventOutcome applyOnce(GatewayEvent event, ChangeSource source) {
         if (event.eventId() != null
-                && !repository.recordGatewayEvent(event.eventId(), event.type().name(), clock.instant())) {
+                && !handledEvents.recordGatewayEvent(event.eventId(), event.type().name(), clock.instant())) {
             return EventOutcome.DUPLICATE;
         }
         Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
@@ -67,7 +72,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase {
         }
         Payment payment = found.get();
         EventOutcome outcome = payment.apply(event, source, clock.instant());
-        repository.update(payment);
+        transactions.update(payment);
         if (outcome == EventOutcome.APPLIED) {
             String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
             notifications.afterApplied(payment, event.type(), eventKey, event.detail());

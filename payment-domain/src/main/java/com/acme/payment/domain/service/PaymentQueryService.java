@@ -1,13 +1,11 @@
 package com.acme.payment.domain.service;
 
-import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.port.in.GetPaymentDetailsUseCase;
 import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.acme.payment.domain.port.in.ListPaymentsUseCase;
 import com.acme.payment.domain.port.in.PaymentStatisticsUseCase;
-import com.acme.payment.domain.port.out.PaymentRepository;
-import com.acme.payment.domain.port.out.TransactionRunner;
+import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
@@ -19,33 +17,31 @@ import java.time.Instant;
 public class PaymentQueryService
         implements GetPaymentStatusUseCase, GetPaymentDetailsUseCase, ListPaymentsUseCase, PaymentStatisticsUseCase {
 
-    private final PaymentRepository repository;
-    private final PaymentTransactions transactions;
+    private final PaymentQueries queries;
 
-    public PaymentQueryService(PaymentRepository repository, TransactionRunner transactions) {
-        this.repository = repository;
-        this.transactions = new PaymentTransactions(repository, transactions);
+    public PaymentQueryService(PaymentQueries queries) {
+        this.queries = queries;
     }
 
     @Override
     public PaymentStatusView getStatus(String paymentId) {
-        return repository.findStatus(PaymentTransactions.wellFormedId(paymentId))
+        return queries.findStatus(PaymentTransactions.wellFormedId(paymentId))
                 .orElseThrow(() -> new PaymentNotFoundException(paymentId));
     }
 
     @Override
     public PaymentDetails getDetails(String paymentId) {
-        Payment payment = transactions.load(paymentId);
-        return new PaymentDetails(payment, repository.findHistory(payment.id()), repository.findRefunds(payment.id()));
+        return queries.findDetails(PaymentTransactions.wellFormedId(paymentId))
+                .orElseThrow(() -> new PaymentNotFoundException(paymentId));
     }
 
     @Override
     public PaymentPage list(PaymentSearch search) {
-        return repository.search(search);
+        return queries.search(search);
     }
 
     @Override
     public PaymentStatistics statistics(Instant from, Instant to) {
-        return repository.statistics(from, to);
+        return queries.statistics(from, to);
     }
 }

@@ -9,6 +9,7 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -37,12 +38,12 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private final int batchSize;
 
     public ReconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway, GatewayEventService events,
-                                    TransactionRunner transactions, Clock clock, Duration staleAfter,
-                                    Duration abandonAfter, int batchSize) {
+                                    TransactionRunner transactions, PaymentEvents paymentEvents, Clock clock,
+                                    Duration staleAfter, Duration abandonAfter, int batchSize) {
         this.repository = repository;
         this.gateway = gateway;
         this.events = events;
-        this.transactions = new PaymentTransactions(repository, transactions);
+        this.transactions = new PaymentTransactions(repository, transactions, paymentEvents);
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.abandonAfter = abandonAfter;
@@ -113,7 +114,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
             Payment current = transactions.load(payment.id().value());
             if (current.canBeCanceled()) {
                 current.cancel(ChangeSource.RECONCILER, "abandoned before reaching the gateway", clock.instant());
-                repository.update(current);
+                transactions.update(current);
             }
             return null;
         });

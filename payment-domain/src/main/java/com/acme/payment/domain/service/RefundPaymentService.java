@@ -7,10 +7,12 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.port.in.RefundPaymentUseCase;
 import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,17 +24,18 @@ import java.util.Optional;
  */
 public class RefundPaymentService implements RefundPaymentUseCase {
 
-    private final PaymentRepository repository;
+    private final RefundLedger refunds;
     private final PaymentGateway gateway;
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
     private final Clock clock;
 
-    public RefundPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
-                                PaymentNotifier notifier, Clock clock) {
-        this.repository = repository;
+    public RefundPaymentService(PaymentRepository repository, RefundLedger refunds, PaymentGateway gateway,
+                                TransactionRunner transactions, PaymentEvents events, PaymentNotifier notifier,
+                                Clock clock) {
+        this.refunds = refunds;
         this.gateway = gateway;
-        this.transactions = new PaymentTransactions(repository, transactions);
+        this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
         this.clock = clock;
     }
@@ -51,8 +54,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
                 Payment current = transactions.load(command.paymentId());
                 Refund refund = current.requestRefund(Refund.newId(), command.amount(), command.reason(),
                         command.idempotencyKey(), clock.instant());
-                repository.update(current);
-                repository.insertRefund(refund);
+                transactions.update(current);
+                refunds.insertRefund(refund);
                 return refund;
             });
         } catch (DuplicateIdempotencyKeyException raced) {
@@ -76,8 +79,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
                 transactions.retryingStale(() -> {
                     Payment current = transactions.load(payment.id().value());
                     current.releaseRefund(pending, clock.instant());
-                    repository.update(current);
-                    repository.updateRefund(pending.failed());
+                    transactions.update(current);
+                    refunds.updateRefund(pending.failed());
                     return null;
                 });
             }
@@ -87,8 +90,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         transactions.retryingStale(() -> {
             Payment current = transactions.load(payment.id().value());
             EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
-            repository.update(current);
-            repository.updateRefund(succeeded);
+            transactions.update(current);
+            refunds.updateRefund(succeeded);
             if (outcome == EventOutcome.APPLIED) {
                 notifications.afterRefund(current);
             }
@@ -101,7 +104,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         if (command.idempotencyKey() == null) {
             return Optional.empty();
         }
-        Optional<Refund> earlier = repository.findRefundByIdempotencyKey(payment.id(), command.idempotencyKey());
+        Optional<Refund> earlier = refunds.findRefundByIdempotencyKey(payment.id(), command.idempotencyKey());
         earlier.filter(refund -> command.amount() != null && command.amount() != refund.amount())
                 .ifPresent(refund -> {
                     throw new IdempotencyKeyReusedException();

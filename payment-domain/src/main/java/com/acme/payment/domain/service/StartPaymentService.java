@@ -11,6 +11,7 @@ import com.acme.payment.domain.port.in.StartPaymentUseCase;
 import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
+import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,10 @@ public class StartPaymentService implements StartPaymentUseCase {
     private final Clock clock;
 
     public StartPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
-                               PaymentCatalog catalog, Clock clock) {
+                               PaymentEvents events, PaymentCatalog catalog, Clock clock) {
         this.repository = repository;
         this.gateway = gateway;
-        this.transactions = new PaymentTransactions(repository, transactions);
+        this.transactions = new PaymentTransactions(repository, transactions, events);
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -55,7 +56,7 @@ public class StartPaymentService implements StartPaymentUseCase {
                 clock.instant());
         try {
             transactions.once(() -> {
-                repository.insert(payment);
+                transactions.insert(payment);
                 return null;
             });
         } catch (DuplicateIdempotencyKeyException replay) {
@@ -83,7 +84,7 @@ public class StartPaymentService implements StartPaymentUseCase {
 
     private Payment attachReference(Payment payment, GatewayIntent intent) {
         payment.attachGatewayReference(intent.reference(), clock.instant());
-        repository.update(payment);
+        transactions.update(payment);
         return payment;
     }
 

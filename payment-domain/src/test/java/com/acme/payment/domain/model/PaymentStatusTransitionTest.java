@@ -105,13 +105,13 @@ class PaymentStatusTransitionTest {
 
     /** A stored payment of 12.50 USD in the given status; refunded statuses carry a matching refunded amount. */
     static Payment paymentIn(PaymentStatus status) {
-        Payment.Snapshot base = PaymentFixtures.pendingPaymentAtGateway().snapshot();
+        PaymentSnapshot base = PaymentFixtures.pendingPaymentAtGateway().snapshot();
         long refunded = switch (status) {
             case PARTIALLY_REFUNDED -> 250;
             case REFUNDED -> 1250;
             default -> 0;
         };
-        return Payment.reconstitute(new Payment.Snapshot(base.id(), base.customerName(), base.customerEmail(),
+        return Payment.reconstitute(new PaymentSnapshot(base.id(), base.customerName(), base.customerEmail(),
                 base.serviceType(), base.amount(), base.currency(), status, base.gateway(), base.gatewayReference(),
                 null, null, null, refunded, 0, base.metadata(), null, null, 3, base.createdAt(), base.updatedAt()));
     }

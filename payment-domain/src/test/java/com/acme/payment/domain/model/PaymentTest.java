@@ -47,7 +47,7 @@ class PaymentTest {
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(payment.transactionId()).isEqualTo("ch_test");
-        assertThat(payment.failureCode()).isNull();
+        assertThat(payment.snapshot().failureCode()).isNull();
         assertThat(payment.failureMessage()).isNull();
     }
 
@@ -109,12 +109,12 @@ class PaymentTest {
         Payment payment = PaymentFixtures.succeededPayment();
         Refund first = payment.requestRefund("rf_1", 1000L, null, null, NOW);
 
-        assertThat(payment.refundableAmount()).isEqualTo(250);
+        assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(250);
         assertThatThrownBy(() -> payment.requestRefund("rf_2", 251L, null, null, NOW))
                 .isInstanceOf(RefundNotAllowedException.class).hasMessageContaining("exceeds");
 
         payment.releaseRefund(first, NOW);
-        assertThat(payment.refundableAmount()).isEqualTo(1250);
+        assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(1250);
     }
 
     @Test
@@ -131,7 +131,7 @@ class PaymentTest {
         assertThat(outcome).isEqualTo(EventOutcome.APPLIED);
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(payment.refundedAmount()).isEqualTo(1250);
-        assertThat(payment.refundReservedAmount()).isZero();
+        assertThat(payment.snapshot().refundReservedAmount()).isZero();
         assertThatThrownBy(() -> payment.requestRefund("rf_3", null, null, null, NOW))
                 .isInstanceOf(RefundNotAllowedException.class);
     }
@@ -146,7 +146,7 @@ class PaymentTest {
 
         assertThat(outcome).isEqualTo(EventOutcome.DUPLICATE);
         assertThat(payment.refundedAmount()).isEqualTo(500);
-        assertThat(payment.refundableAmount()).isEqualTo(750);
+        assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(750);
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +30,11 @@ class CancelPaymentServiceTest {
     PaymentRepository repository;
     @Mock
     PaymentGateway gateway;
+    RecordedPaymentEvents events = new RecordedPaymentEvents();
 
     CancelPaymentService service() {
-        return new CancelPaymentService(repository, gateway, new ImmediateTransactions(), PaymentFixtures.CLOCK);
+        return new CancelPaymentService(repository, gateway, new ImmediateTransactions(), events,
+                PaymentFixtures.CLOCK);
     }
 
     @Test

@@ -16,13 +16,17 @@ import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentChanged;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
+import com.acme.payment.domain.model.StatusChange;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,21 +43,26 @@ class GatewayEventServiceTest {
     @Mock
     PaymentRepository repository;
     @Mock
+    GatewayEventLedger handledEvents;
+    @Mock
     PaymentNotifier notifier;
     ImmediateTransactions transactions = new ImmediateTransactions();
+    RecordedPaymentEvents events = new RecordedPaymentEvents();
     GatewayEventService service;
 
     @BeforeEach
     void setUp() {
-        service = new GatewayEventService(verifier, repository, transactions, notifier, PaymentFixtures.CLOCK);
+        service = new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier,
+                PaymentFixtures.CLOCK);
     }
 
     @Test
-    void a_verified_success_event_is_recorded_applied_and_sends_one_receipt() {
+    void a_verified_success_event_is_recorded_applied_announced_and_sends_one_receipt() {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        payment.markSaved(0);
         GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
         when(verifier.verify("{}", "t=1,v1=x")).thenReturn(event);
-        when(repository.recordGatewayEvent(eq(event.eventId()), eq("SUCCEEDED"), any(Instant.class))).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(eq(event.eventId()), eq("SUCCEEDED"), any(Instant.class))).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         EventOutcome outcome = service.receive("{}", "t=1,v1=x");
@@ -62,25 +71,31 @@ class GatewayEventServiceTest {
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         verify(repository).update(payment);
         verify(notifier).paymentSucceeded(payment, "succeeded");
+        assertThat(events.published()).singleElement().satisfies(change -> {
+            assertThat(change.id()).isEqualTo(payment.id());
+            assertThat(change.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(change.changes()).extracting(StatusChange::to).containsExactly(PaymentStatus.SUCCEEDED);
+        });
     }
 
     @Test
-    void a_duplicate_event_changes_nothing_and_notifies_nobody() {
+    void a_duplicate_event_changes_nothing_and_notifies_and_announces_nothing() {
         GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_1");
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(false);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(false);
 
         assertThat(service.apply(event, ChangeSource.WEBHOOK)).isEqualTo(EventOutcome.DUPLICATE);
 
         verify(repository, never()).findByGatewayReference(any());
         verify(repository, never()).update(any());
         verifyNoInteractions(notifier);
+        assertThat(events.published()).isEmpty();
     }
 
     @Test
     void a_stale_event_is_stored_in_the_history_but_notifies_nobody() {
         Payment payment = PaymentFixtures.succeededPayment();
         payment.markSaved(1);
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         EventOutcome outcome = service.apply(
@@ -94,7 +109,7 @@ class GatewayEventServiceTest {
 
     @Test
     void an_event_for_a_payment_that_is_not_ours_is_acknowledged() {
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference("pi_other")).thenReturn(Optional.empty());
 
         assertThat(service.apply(PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_other"), ChangeSource.WEBHOOK))
@@ -110,9 +125,9 @@ class GatewayEventServiceTest {
     }
 
     @Test
-    void a_concurrent_change_is_retried_in_a_new_transaction() {
+    void a_concurrent_change_is_retried_in_a_new_transaction_and_announced_once() {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference()))
                 .thenAnswer(invocation -> Optional.of(Payment.reconstitute(payment.snapshot())));
         doThrow(new StalePaymentException(payment.id(), 0)).doNothing().when(repository).update(any());
@@ -124,12 +139,14 @@ class GatewayEventServiceTest {
         assertThat(transactions.started()).isEqualTo(2);
         verify(repository, times(2)).update(any());
         verify(notifier, times(1)).paymentFailed(any(), anyString());
+        assertThat(events.published()).singleElement().extracting(PaymentChanged::status)
+                .isEqualTo(PaymentStatus.FAILED);
     }
 
     @Test
     void a_refund_event_sends_a_refund_notice_keyed_by_the_refunded_total() {
         Payment payment = PaymentFixtures.succeededPayment();
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         service.apply(PaymentFixtures.refundEvent(payment.gatewayReference(), 300), ChangeSource.WEBHOOK);
@@ -140,7 +157,7 @@ class GatewayEventServiceTest {
     @Test
     void a_dispute_notifies_the_merchant() {
         Payment payment = PaymentFixtures.succeededPayment();
-        when(repository.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
         GatewayEvent dispute = new GatewayEvent("evt_d", GatewayEventType.DISPUTE_CREATED, payment.gatewayReference(),
                 PaymentFixtures.NOW, null, null, null, 0, "fraudulent");

@@ -12,6 +12,7 @@ import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
@@ -19,6 +20,7 @@ import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -43,12 +45,16 @@ class ReconcilePaymentsServiceTest {
     PaymentNotifier notifier;
     @Mock
     GatewayEventVerifier verifier;
+    @Mock
+    GatewayEventLedger handledEvents;
+    RecordedPaymentEvents paymentEvents = new RecordedPaymentEvents();
 
     ReconcilePaymentsService serviceAt(Clock clock) {
         ImmediateTransactions transactions = new ImmediateTransactions();
-        GatewayEventService events = new GatewayEventService(verifier, repository, transactions, notifier, clock);
-        return new ReconcilePaymentsService(repository, gateway, events, transactions, clock, STALE_AFTER,
-                ABANDON_AFTER, 100);
+        GatewayEventService events = new GatewayEventService(verifier, repository, handledEvents, transactions,
+                paymentEvents, notifier, clock);
+        return new ReconcilePaymentsService(repository, gateway, events, transactions, paymentEvents, clock,
+                STALE_AFTER, ABANDON_AFTER, 100);
     }
 
     @Test
@@ -68,7 +74,7 @@ class ReconcilePaymentsServiceTest {
         assertThat(processing.transactionId()).isEqualTo("ch_9");
         assertThat(processing.unsavedChanges()).last().satisfies(change ->
                 assertThat(change.source()).isEqualTo(ChangeSource.RECONCILER));
-        verify(repository, never()).recordGatewayEvent(anyString(), anyString(), any());
+        verify(handledEvents, never()).recordGatewayEvent(anyString(), anyString(), any());
         verify(notifier).paymentSucceeded(processing, "succeeded");
     }
 

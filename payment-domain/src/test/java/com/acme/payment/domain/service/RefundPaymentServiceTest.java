@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.RefundNotAllowedException;
@@ -21,8 +22,10 @@ import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,17 +41,20 @@ class RefundPaymentServiceTest {
     @Mock
     PaymentRepository repository;
     @Mock
+    RefundLedger refunds;
+    @Mock
     PaymentGateway gateway;
     @Mock
     PaymentNotifier notifier;
+    RecordedPaymentEvents events = new RecordedPaymentEvents();
     RefundPaymentService service;
     Payment payment;
     /** What the repository holds: updates replace it, loads rebuild from it. */
-    final AtomicReference<Payment.Snapshot> stored = new AtomicReference<>();
+    final AtomicReference<PaymentSnapshot> stored = new AtomicReference<>();
 
     @BeforeEach
     void setUp() {
-        service = new RefundPaymentService(repository, gateway, new ImmediateTransactions(), notifier,
+        service = new RefundPaymentService(repository, refunds, gateway, new ImmediateTransactions(), events, notifier,
                 PaymentFixtures.CLOCK);
         payment = PaymentFixtures.succeededPayment();
         payment.markSaved(1);
@@ -71,11 +77,11 @@ class RefundPaymentServiceTest {
         assertThat(result.refund().status()).isEqualTo(Refund.Status.SUCCEEDED);
         assertThat(result.refund().gatewayRefundId()).isEqualTo("re_1");
         verify(repository, org.mockito.Mockito.times(2)).update(updates.capture());
-        assertThat(updates.getAllValues().get(0).refundReservedAmount()).isEqualTo(500);
+        assertThat(updates.getAllValues().get(0).snapshot().refundReservedAmount()).isEqualTo(500);
         Payment recorded = updates.getAllValues().get(1);
         assertThat(recorded.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(recorded.refundReservedAmount()).isZero();
-        verify(repository).insertRefund(any());
+        assertThat(recorded.snapshot().refundReservedAmount()).isZero();
+        verify(refunds).insertRefund(any());
         verify(notifier).paymentRefunded(any(), org.mockito.ArgumentMatchers.eq("refunded:500"));
     }
 
@@ -84,16 +90,16 @@ class RefundPaymentServiceTest {
         when(gateway.refund(anyString(), anyLong(), anyString()))
                 .thenThrow(new GatewayException(GatewayException.Reason.INVALID_REQUEST, "no", null, null, null));
         ArgumentCaptor<Payment> updates = ArgumentCaptor.forClass(Payment.class);
-        ArgumentCaptor<Refund> refunds = ArgumentCaptor.forClass(Refund.class);
+        ArgumentCaptor<Refund> outcomes = ArgumentCaptor.forClass(Refund.class);
 
         assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, null)))
                 .isInstanceOf(GatewayException.class);
 
         verify(repository, org.mockito.Mockito.times(2)).update(updates.capture());
-        assertThat(updates.getValue().refundReservedAmount()).isZero();
+        assertThat(updates.getValue().snapshot().refundReservedAmount()).isZero();
         assertThat(updates.getValue().status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        verify(repository).updateRefund(refunds.capture());
-        assertThat(refunds.getValue().status()).isEqualTo(Refund.Status.FAILED);
+        verify(refunds).updateRefund(outcomes.capture());
+        assertThat(outcomes.getValue().status()).isEqualTo(Refund.Status.FAILED);
         verify(notifier, never()).paymentRefunded(any(), anyString());
     }
 
@@ -108,16 +114,16 @@ class RefundPaymentServiceTest {
         assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1")))
                 .isInstanceOf(GatewayException.class);
 
-        verify(repository).insertRefund(inserted.capture());
-        verify(repository, never()).updateRefund(any());
+        verify(refunds).insertRefund(inserted.capture());
+        verify(refunds, never()).updateRefund(any());
         Payment afterFailure = Payment.reconstitute(stored.get());
-        assertThat(afterFailure.refundReservedAmount()).isEqualTo(500);
-        assertThat(afterFailure.refundableAmount()).isEqualTo(750);
+        assertThat(afterFailure.snapshot().refundReservedAmount()).isEqualTo(500);
+        assertThat(PaymentFixtures.refundableOf(afterFailure)).isEqualTo(750);
         assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 751L, null, "key-2")))
                 .as("the money that may already be refunded cannot be refunded again")
                 .isInstanceOf(RefundNotAllowedException.class);
 
-        when(repository.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(inserted.getValue()));
+        when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(inserted.getValue()));
         Result retried = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
 
         assertThat(retried.replayed()).isTrue();
@@ -125,7 +131,7 @@ class RefundPaymentServiceTest {
         assertThat(gatewayKeys.getAllValues()).containsOnly(inserted.getValue().refundId());
         Payment settled = Payment.reconstitute(stored.get());
         assertThat(settled.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(settled.refundReservedAmount()).isZero();
+        assertThat(settled.snapshot().refundReservedAmount()).isZero();
         assertThat(settled.refundedAmount()).isEqualTo(500);
     }
 
@@ -134,14 +140,14 @@ class RefundPaymentServiceTest {
         assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 1251L, null, null)))
                 .isInstanceOf(RefundNotAllowedException.class);
         verify(gateway, never()).refund(anyString(), anyLong(), anyString());
-        verify(repository, never()).insertRefund(any());
+        verify(refunds, never()).insertRefund(any());
     }
 
     @Test
     void the_same_idempotency_key_returns_the_earlier_refund_and_another_amount_is_refused() {
         Refund earlier = new Refund("rf_1", payment.id(), 500, Refund.Status.SUCCEEDED, null, "key-1", "re_1",
                 PaymentFixtures.NOW);
-        when(repository.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
+        when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
 
         Result replay = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
         assertThat(replay.replayed()).isTrue();

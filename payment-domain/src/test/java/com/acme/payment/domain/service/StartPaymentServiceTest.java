@@ -15,6 +15,7 @@ import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.InvalidAmountException;
 import com.acme.payment.domain.model.InvalidPaymentRequestException;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
@@ -25,6 +26,7 @@ import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
+import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +45,12 @@ class StartPaymentServiceTest {
     @Mock
     PaymentGateway gateway;
     ImmediateTransactions transactions = new ImmediateTransactions();
+    RecordedPaymentEvents events = new RecordedPaymentEvents();
     StartPaymentService service;
 
     @BeforeEach
     void setUp() {
-        service = new StartPaymentService(repository, gateway, transactions, PaymentFixtures.CATALOG,
+        service = new StartPaymentService(repository, gateway, transactions, events, PaymentFixtures.CATALOG,
                 PaymentFixtures.CLOCK);
     }
 
@@ -167,8 +170,8 @@ class StartPaymentServiceTest {
     }
 
     private static Payment withFingerprint(Payment payment, String fingerprint) {
-        Payment.Snapshot s = payment.snapshot();
-        return Payment.reconstitute(new Payment.Snapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(),
+        PaymentSnapshot s = payment.snapshot();
+        return Payment.reconstitute(new PaymentSnapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(),
                 s.amount(), s.currency(), s.status(), s.gateway(), s.gatewayReference(), s.transactionId(),
                 s.failureCode(), s.failureMessage(), s.refundedAmount(), s.refundReservedAmount(), s.metadata(),
                 "key-1", fingerprint, s.version(), s.createdAt(), s.updatedAt()));

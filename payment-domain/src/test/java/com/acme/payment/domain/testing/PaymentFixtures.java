@@ -8,6 +8,7 @@ import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,6 +49,12 @@ public final class PaymentFixtures {
         Payment payment = pendingPaymentAtGateway();
         payment.apply(event(GatewayEventType.SUCCEEDED, payment.gatewayReference()), ChangeSource.WEBHOOK, NOW);
         return payment;
+    }
+
+    /** What is left to refund: neither refunded nor reserved. */
+    public static long refundableOf(Payment payment) {
+        PaymentSnapshot stored = payment.snapshot();
+        return stored.amount() - stored.refundedAmount() - stored.refundReservedAmount();
     }
 
     public static GatewayEvent event(GatewayEventType type, String paymentReference) {

@@ -11,6 +11,7 @@ import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.net.URI;
@@ -190,17 +191,17 @@ class OutboxPaymentNotifierTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static Payment.Snapshot withTransactionId(Payment payment, String transactionId) {
-        Payment.Snapshot s = payment.snapshot();
-        return new Payment.Snapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(), s.amount(),
+    private static PaymentSnapshot withTransactionId(Payment payment, String transactionId) {
+        PaymentSnapshot s = payment.snapshot();
+        return new PaymentSnapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(), s.amount(),
                 s.currency(), s.status(), s.gateway(), s.gatewayReference(), transactionId, s.failureCode(),
                 s.failureMessage(), s.refundedAmount(), s.refundReservedAmount(), s.metadata(), s.idempotencyKey(),
                 s.requestFingerprint(), s.version(), s.createdAt(), s.updatedAt());
     }
 
-    private static Payment.Snapshot withFailureMessage(Payment payment, String failureMessage) {
-        Payment.Snapshot s = payment.snapshot();
-        return new Payment.Snapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(), s.amount(),
+    private static PaymentSnapshot withFailureMessage(Payment payment, String failureMessage) {
+        PaymentSnapshot s = payment.snapshot();
+        return new PaymentSnapshot(s.id(), s.customerName(), s.customerEmail(), s.serviceType(), s.amount(),
                 s.currency(), s.status(), s.gateway(), s.gatewayReference(), s.transactionId(), s.failureCode(),
                 failureMessage, s.refundedAmount(), s.refundReservedAmount(), s.metadata(), s.idempotencyKey(),
                 s.requestFingerprint(), s.version(), s.createdAt(), s.updatedAt());

@@ -1,12 +1,10 @@
 package com.acme.payment.adapter.postgres;
 
 import com.acme.payment.domain.model.ChangeSource;
-import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StatusChange;
-import java.util.Map;
 import org.mapstruct.InheritInverseConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -14,23 +12,13 @@ import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
 /**
- * Rows of payments, their history and their refunds, to domain values and back. Statuses are stored by their API
- * names, other enums in lower case. A payment is rebuilt from its snapshot by {@link Payment#reconstitute} only.
+ * Rows of payment history and refunds, to domain values and back. Statuses are stored by their API names, other
+ * enums in lower case. Payments themselves are mapped by {@link PaymentTable}.
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface PaymentRowMapper {
 
     PaymentRowMapper INSTANCE = Mappers.getMapper(PaymentRowMapper.class);
-
-    @Mapping(target = "paymentId", source = "id")
-    PaymentRow toRow(Payment.Snapshot snapshot);
-
-    @InheritInverseConfiguration
-    Payment.Snapshot toSnapshot(PaymentRow row);
-
-    default Payment toPayment(PaymentRow row) {
-        return Payment.reconstitute(toSnapshot(row));
-    }
 
     @Mapping(target = "fromStatus", source = "from")
     @Mapping(target = "toStatus", source = "to")
@@ -75,13 +63,5 @@ interface PaymentRowMapper {
 
     default Refund.Status refundStatus(String status) {
         return ColumnValues.fromLowerName(Refund.Status.class, status);
-    }
-
-    default String metadata(Map<String, String> metadata) {
-        return ColumnValues.json(metadata);
-    }
-
-    default Map<String, String> metadata(String json) {
-        return ColumnValues.stringMap(json);
     }
 }

@@ -20,6 +20,7 @@ class ConnectionReleaseIT {
 
     private final JdbcClient jdbc = JdbcClient.create(PostgresTestDatabase.dataSource());
     private final JdbcPaymentRepository payments = new JdbcPaymentRepository(jdbc);
+    private final JdbcPaymentQueries queries = new JdbcPaymentQueries(jdbc);
     private final JdbcNotificationOutbox outbox = new JdbcNotificationOutbox(jdbc);
     private Payment payment;
 
@@ -36,10 +37,9 @@ class ConnectionReleaseIT {
 
         for (int i = 0; i < 20; i++) {
             outbox.claimDue(PaymentFixtures.NOW, 10, Duration.ofMinutes(1));
-            payments.findHistory(payment.id());
-            payments.findRefunds(payment.id());
+            queries.findDetails(payment.id());
             payments.findUnresolved(PaymentFixtures.NOW, 10);
-            payments.search(new PaymentSearch(null, null, null, null, 0, 10));
+            queries.search(new PaymentSearch(null, null, null, null, 0, 10));
         }
 
         assertThat(openConnections()).isLessThanOrEqualTo(before + 1);

@@ -36,7 +36,8 @@ class EmbeddedPostgresServerIT {
 
             assertThat(repository.findById(payment.id())).get().extracting(Payment::snapshot)
                     .isEqualTo(payment.snapshot());
-            assertThat(repository.findHistory(payment.id())).hasSize(2);
+            assertThat(new JdbcPaymentQueries(JdbcClient.create(restarted.dataSource())).findDetails(payment.id())
+                    .orElseThrow().history()).hasSize(2);
         }
     }
 

@@ -10,6 +10,7 @@ import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.RefundNotAllowedException;
@@ -36,8 +37,11 @@ class JdbcPaymentRepositoryConcurrencyIT {
 
     private static final int THREADS = 16;
 
-    private final JdbcPaymentRepository repository =
-            new JdbcPaymentRepository(JdbcClient.create(PostgresTestDatabase.dataSource()));
+    private final JdbcClient jdbc = JdbcClient.create(PostgresTestDatabase.dataSource());
+    private final JdbcPaymentRepository repository = new JdbcPaymentRepository(jdbc);
+    private final JdbcRefundLedger refunds = new JdbcRefundLedger(jdbc);
+    private final JdbcGatewayEventLedger gatewayEvents = new JdbcGatewayEventLedger(jdbc);
+    private final JdbcPaymentQueries queries = new JdbcPaymentQueries(jdbc);
     private final TransactionTemplate transaction =
             new TransactionTemplate(new DataSourceTransactionManager(PostgresTestDatabase.dataSource()));
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -62,7 +66,7 @@ class JdbcPaymentRepositoryConcurrencyIT {
         List<Boolean> applied = runAll(THREADS, () -> {
             start.await(10, TimeUnit.SECONDS);
             return transaction.execute(status -> {
-                if (!repository.recordGatewayEvent(succeeded.eventId(), succeeded.type().name(), NOW)) {
+                if (!gatewayEvents.recordGatewayEvent(succeeded.eventId(), succeeded.type().name(), NOW)) {
                     return false;
                 }
                 Payment current = repository.findByGatewayReference(succeeded.paymentReference()).orElseThrow();
@@ -77,7 +81,7 @@ class JdbcPaymentRepositoryConcurrencyIT {
         assertThat(applied).containsOnlyOnce(true).filteredOn(result -> !result).hasSize(THREADS - 1);
         assertThat(repository.findById(payment.id())).get().extracting(Payment::status, Payment::version)
                 .containsExactly(PaymentStatus.SUCCEEDED, 1L);
-        assertThat(repository.findHistory(payment.id())).extracting(StatusChange::gatewayEventId)
+        assertThat(queries.findDetails(payment.id()).orElseThrow().history()).extracting(StatusChange::gatewayEventId)
                 .containsOnlyOnce(succeeded.eventId());
     }
 
@@ -101,7 +105,7 @@ class JdbcPaymentRepositoryConcurrencyIT {
                         }
                         Refund refund = current.requestRefund(Refund.newId(), eachRefund, "race", idempotencyKey, NOW);
                         repository.update(current);
-                        repository.insertRefund(refund);
+                        refunds.insertRefund(refund);
                     });
                     return true;
                 } catch (StalePaymentException stale) {
@@ -114,9 +118,11 @@ class JdbcPaymentRepositoryConcurrencyIT {
         });
 
         assertThat(reserved).containsExactlyInAnyOrder(true, false);
-        assertThat(repository.findById(payment.id())).get().extracting(Payment::refundReservedAmount, Payment::version)
+        assertThat(repository.findById(payment.id())).get().extracting(Payment::snapshot)
+                .extracting(PaymentSnapshot::refundReservedAmount, PaymentSnapshot::version)
                 .containsExactly(eachRefund, 1L);
-        assertThat(repository.findRefunds(payment.id())).extracting(Refund::amount).containsExactly(eachRefund);
+        assertThat(queries.findDetails(payment.id()).orElseThrow().refunds()).extracting(Refund::amount)
+                .containsExactly(eachRefund);
     }
 
     private <T> List<T> runAll(int count, Callable<T> task) throws Exception {

@@ -9,9 +9,13 @@ import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
+import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,12 +28,30 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
 
     private final JdbcClient jdbc = JdbcClient.create(PostgresTestDatabase.dataSource());
     private final JdbcPaymentRepository repository = new JdbcPaymentRepository(jdbc);
+    private final JdbcRefundLedger refunds = new JdbcRefundLedger(jdbc);
+    private final JdbcGatewayEventLedger gatewayEvents = new JdbcGatewayEventLedger(jdbc);
+    private final JdbcPaymentQueries queries = new JdbcPaymentQueries(jdbc);
     private final TransactionTemplate transaction =
             new TransactionTemplate(new DataSourceTransactionManager(PostgresTestDatabase.dataSource()));
 
     @Override
-    protected PaymentRepository repository() {
+    protected PaymentRepository payments() {
         return repository;
+    }
+
+    @Override
+    protected RefundLedger refunds() {
+        return refunds;
+    }
+
+    @Override
+    protected GatewayEventLedger gatewayEvents() {
+        return gatewayEvents;
+    }
+
+    @Override
+    protected PaymentQueries queries() {
+        return queries;
     }
 
     @Override
@@ -68,11 +90,11 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
         String eventId = newEventId();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            assertThat(repository.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
+            assertThat(gatewayEvents.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
             throw new IllegalStateException("applying the event failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(repository.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
+        assertThat(gatewayEvents.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
     }
 
     @Test
@@ -80,7 +102,7 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
         Refund neverStored = new Refund(Refund.newId(), PaymentId.random(), 100, Refund.Status.PENDING, null, null,
                 null, T0);
 
-        assertThatThrownBy(() -> repository.updateRefund(neverStored.failed()))
+        assertThatThrownBy(() -> refunds.updateRefund(neverStored.failed()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(neverStored.refundId());
     }
@@ -89,7 +111,7 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
     void aRefundForAnUnknownPaymentIsRejectedByTheDatabase() {
         Refund orphan = new Refund(Refund.newId(), PaymentId.random(), 100, Refund.Status.PENDING, null, "k", null, T0);
 
-        assertThatThrownBy(() -> repository.insertRefund(orphan))
+        assertThatThrownBy(() -> refunds.insertRefund(orphan))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("refunds_payment_fkey");
     }
@@ -97,7 +119,7 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
     @Test
     void aSecondPaymentWithAnExistingIdIsNotMistakenForAnIdempotencyConflict() {
         Payment payment = stored(newPayment("ada@example.com", usd(), T0, "key-a"));
-        Payment sameId = Payment.reconstitute(new Payment.Snapshot(payment.id(), "Bob", "bob@example.com", "pon-ftth",
+        Payment sameId = Payment.reconstitute(new PaymentSnapshot(payment.id(), "Bob", "bob@example.com", "pon-ftth",
                 1250, "USD", PaymentStatus.PENDING, "sandbox", null, null, null, null, 0, 0, Map.of(), "key-b", null,
                 0, T0, T0));
 
@@ -109,7 +131,7 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
     @Test
     void aRefundAmountOverThePaymentIsRejectedByTheDatabase() {
         Payment payment = storedWithStatus(PaymentStatus.SUCCEEDED, "ada@example.com", usd(), T0);
-        Payment corrupted = Payment.reconstitute(new Payment.Snapshot(payment.id(), "Ada", "ada@example.com",
+        Payment corrupted = Payment.reconstitute(new PaymentSnapshot(payment.id(), "Ada", "ada@example.com",
                 "pon-ftth", 1250, "USD", PaymentStatus.SUCCEEDED, "sandbox", payment.gatewayReference(), "ch", null,
                 null, 0, Money.charge(5000, "USD").minorUnits(), Map.of(), null, null, payment.version(), T0, T0));
 

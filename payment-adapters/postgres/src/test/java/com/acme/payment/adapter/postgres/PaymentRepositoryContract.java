@@ -15,12 +15,17 @@ import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
+import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
+import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
@@ -37,14 +42,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link PaymentRepository} must do, whatever stores it. Each implementation gets a subclass that
- * says how to build it and how to empty it; the app's test-jar consumers can reuse it for their own stores.
+ * What every store of payments must do, whatever stores it: the aggregate ({@link PaymentRepository}), its refunds
+ * ({@link RefundLedger}), the gateway events handled ({@link GatewayEventLedger}) and the read side
+ * ({@link PaymentQueries}), which must see what the others wrote. Each implementation gets a subclass that says how
+ * to build them and how to empty them; the app's test-jar consumers can reuse it for their own stores.
  */
 public abstract class PaymentRepositoryContract {
 
     protected static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
-    protected abstract PaymentRepository repository();
+    protected abstract PaymentRepository payments();
+
+    protected abstract RefundLedger refunds();
+
+    protected abstract GatewayEventLedger gatewayEvents();
+
+    protected abstract PaymentQueries queries();
 
     /** Removes every payment, so each test sees only its own. */
     protected abstract void deleteAll();
@@ -56,46 +69,46 @@ public abstract class PaymentRepositoryContract {
 
     @Test
     void storesAndReadsBackEveryField() {
-        Payment.Snapshot written = new Payment.Snapshot(PaymentId.random(), "Zoë Ångström 山田", "zoe@example.com",
+        PaymentSnapshot written = new PaymentSnapshot(PaymentId.random(), "Zoë Ångström 山田", "zoe@example.com",
                 "microwave", 123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", newIntentReference(),
                 "ch_3Nq", "card_declined", "Your card was declined.", 20_000, 3_000,
                 Map.of("order", "A-17", "note", "naïve ☃ 山田", "empty", ""), "idem-" + UUID.randomUUID(),
                 "5f2b9c", 0, Instant.parse("2026-03-01T08:00:00.123456Z"), Instant.parse("2026-03-02T09:30:00.654321Z"));
 
-        repository().insert(Payment.reconstitute(written));
+        payments().insert(Payment.reconstitute(written));
 
-        assertThat(repository().findById(written.id())).get().extracting(Payment::snapshot).isEqualTo(written);
+        assertThat(payments().findById(written.id())).get().extracting(Payment::snapshot).isEqualTo(written);
     }
 
     @Test
     void readsTheStatusViewOfAPaymentAndItsVersionAfterEachChange() {
-        Payment.Snapshot written = new Payment.Snapshot(PaymentId.random(), "Zoë Ångström", "zoe@example.com",
+        PaymentSnapshot written = new PaymentSnapshot(PaymentId.random(), "Zoë Ångström", "zoe@example.com",
                 "microwave", 123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", newIntentReference(),
                 "ch_3Nq", "card_declined", "Your card was declined.", 20_000, 3_000, Map.of(), null, "5f2b9c", 0,
                 Instant.parse("2026-03-01T08:00:00.123456Z"), Instant.parse("2026-03-02T09:30:00.654321Z"));
-        repository().insert(Payment.reconstitute(written));
+        payments().insert(Payment.reconstitute(written));
 
-        assertThat(repository().findStatus(written.id())).contains(new PaymentStatusView(written.id(),
+        assertThat(queries().findStatus(written.id())).contains(new PaymentStatusView(written.id(),
                 PaymentStatus.PARTIALLY_REFUNDED, 123_450, "EUR", "microwave", "ch_3Nq", "Your card was declined.",
                 20_000, Instant.parse("2026-03-02T09:30:00.654321Z"), 0));
 
         Payment pending = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
-        repository().insert(pending);
+        payments().insert(pending);
         pending.cancel(ChangeSource.ADMIN, "canceled by an admin", T0.plusSeconds(60));
-        repository().update(pending);
-        assertThat(repository().findStatus(pending.id())).get()
+        payments().update(pending);
+        assertThat(queries().findStatus(pending.id())).get()
                 .extracting(PaymentStatusView::status, PaymentStatusView::version)
                 .containsExactly(PaymentStatus.CANCELED, 1L);
-        assertThat(repository().findStatus(PaymentId.random())).isEmpty();
+        assertThat(queries().findStatus(PaymentId.random())).isEmpty();
     }
 
     @Test
     void readsBackAPaymentWhoseOptionalFieldsAreEmpty() {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
 
-        repository().insert(payment);
+        payments().insert(payment);
 
-        Payment.Snapshot found = repository().findById(payment.id()).orElseThrow().snapshot();
+        PaymentSnapshot found = payments().findById(payment.id()).orElseThrow().snapshot();
         assertThat(found).isEqualTo(payment.snapshot());
         assertThat(found.gatewayReference()).isNull();
         assertThat(found.idempotencyKey()).isNull();
@@ -106,11 +119,11 @@ public abstract class PaymentRepositoryContract {
     void aNewPaymentIsStoredAtVersionZeroWithItsCreationInTheHistory() {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
 
-        repository().insert(payment);
+        payments().insert(payment);
 
         assertThat(payment.version()).isZero();
         assertThat(payment.unsavedChanges()).isEmpty();
-        assertThat(repository().findHistory(payment.id()))
+        assertThat(history(payment.id()))
                 .containsExactly(new StatusChange(null, PaymentStatus.PENDING, ChangeSource.API, null, true,
                         "payment created", T0));
     }
@@ -120,39 +133,39 @@ public abstract class PaymentRepositoryContract {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0, "key-" + UUID.randomUUID());
         String reference = newIntentReference();
         payment.attachGatewayReference(reference, T0);
-        repository().insert(payment);
-        repository().insert(newPayment("other@example.com", Money.charge(1250, "USD"), T0));
+        payments().insert(payment);
+        payments().insert(newPayment("other@example.com", Money.charge(1250, "USD"), T0));
 
-        assertThat(repository().findByGatewayReference(reference)).get().extracting(Payment::id).isEqualTo(payment.id());
-        assertThat(repository().findByIdempotencyKey(payment.idempotencyKey())).get().extracting(Payment::id)
+        assertThat(payments().findByGatewayReference(reference)).get().extracting(Payment::id).isEqualTo(payment.id());
+        assertThat(payments().findByIdempotencyKey(payment.snapshot().idempotencyKey())).get().extracting(Payment::id)
                 .isEqualTo(payment.id());
     }
 
     @Test
     void findsNothingForUnknownIdsReferencesAndKeys() {
-        repository().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0, "known-key"));
+        payments().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0, "known-key"));
 
-        assertThat(repository().findById(PaymentId.random())).isEmpty();
-        assertThat(repository().findByGatewayReference(newIntentReference())).isEmpty();
-        assertThat(repository().findByIdempotencyKey("unknown-key")).isEmpty();
+        assertThat(payments().findById(PaymentId.random())).isEmpty();
+        assertThat(payments().findByGatewayReference(newIntentReference())).isEmpty();
+        assertThat(payments().findByIdempotencyKey("unknown-key")).isEmpty();
     }
 
     @Test
     void refusesASecondPaymentWithTheSameIdempotencyKey() {
         Payment first = newPayment("ada@example.com", Money.charge(1250, "USD"), T0, "same-key");
         Payment second = newPayment("ada@example.com", Money.charge(1250, "USD"), T0, "same-key");
-        repository().insert(first);
+        payments().insert(first);
 
-        assertThatThrownBy(() -> repository().insert(second)).isInstanceOf(DuplicateIdempotencyKeyException.class)
+        assertThatThrownBy(() -> payments().insert(second)).isInstanceOf(DuplicateIdempotencyKeyException.class)
                 .hasMessageContaining("same-key");
-        assertThat(repository().findByIdempotencyKey("same-key")).get().extracting(Payment::id).isEqualTo(first.id());
-        assertThat(repository().findById(second.id())).isEmpty();
+        assertThat(payments().findByIdempotencyKey("same-key")).get().extracting(Payment::id).isEqualTo(first.id());
+        assertThat(payments().findById(second.id())).isEmpty();
     }
 
     @Test
     void paymentsWithoutAnIdempotencyKeyNeverConflict() {
-        repository().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0));
-        repository().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0));
+        payments().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0));
+        payments().insert(newPayment("ada@example.com", Money.charge(1250, "USD"), T0));
 
         assertThat(search(null, null, null, null, 0, 10).totalItems()).isEqualTo(2);
     }
@@ -160,38 +173,38 @@ public abstract class PaymentRepositoryContract {
     @Test
     void updateStoresTheChangesAndMovesToTheNextVersion() {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
-        repository().insert(payment);
+        payments().insert(payment);
         payment.attachGatewayReference(newIntentReference(), T0.plusSeconds(1));
         payment.apply(event(GatewayEventType.SUCCEEDED, payment.gatewayReference()), ChangeSource.WEBHOOK,
                 T0.plusSeconds(2));
 
-        repository().update(payment);
+        payments().update(payment);
 
         assertThat(payment.version()).isEqualTo(1);
         assertThat(payment.unsavedChanges()).isEmpty();
-        Payment found = repository().findById(payment.id()).orElseThrow();
+        Payment found = payments().findById(payment.id()).orElseThrow();
         assertThat(found.snapshot()).isEqualTo(payment.snapshot());
         assertThat(found.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(found.transactionId()).isEqualTo("ch_test");
-        assertThat(found.updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(found.snapshot().updatedAt()).isEqualTo(T0.plusSeconds(2));
     }
 
     @Test
     void updateOfAStaleCopyIsRefusedAndChangesNothing() {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
         payment.attachGatewayReference(newIntentReference(), T0);
-        repository().insert(payment);
-        Payment first = repository().findById(payment.id()).orElseThrow();
-        Payment second = repository().findById(payment.id()).orElseThrow();
+        payments().insert(payment);
+        Payment first = payments().findById(payment.id()).orElseThrow();
+        Payment second = payments().findById(payment.id()).orElseThrow();
         first.apply(event(GatewayEventType.SUCCEEDED, payment.gatewayReference()), ChangeSource.WEBHOOK, T0);
-        repository().update(first);
+        payments().update(first);
 
         second.cancel(ChangeSource.ADMIN, "changed my mind", T0);
 
-        assertThatThrownBy(() -> repository().update(second)).isInstanceOf(StalePaymentException.class);
-        assertThat(repository().findById(payment.id())).get().extracting(Payment::status, Payment::version)
+        assertThatThrownBy(() -> payments().update(second)).isInstanceOf(StalePaymentException.class);
+        assertThat(payments().findById(payment.id())).get().extracting(Payment::status, Payment::version)
                 .containsExactly(PaymentStatus.SUCCEEDED, 1L);
-        assertThat(repository().findHistory(payment.id())).extracting(StatusChange::to)
+        assertThat(history(payment.id())).extracting(StatusChange::to)
                 .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
     }
 
@@ -199,24 +212,24 @@ public abstract class PaymentRepositoryContract {
     void updateOfAPaymentThatWasNeverStoredIsRefused() {
         Payment neverStored = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
 
-        assertThatThrownBy(() -> repository().update(neverStored)).isInstanceOf(StalePaymentException.class);
+        assertThatThrownBy(() -> payments().update(neverStored)).isInstanceOf(StalePaymentException.class);
     }
 
     @Test
     void historyListsEveryChangeOldestFirstIncludingEventsThatWereNotApplied() {
         Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
         payment.attachGatewayReference(newIntentReference(), T0);
-        repository().insert(payment);
+        payments().insert(payment);
         GatewayEvent processing = event(GatewayEventType.PROCESSING, payment.gatewayReference());
         GatewayEvent succeeded = event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
         payment.apply(processing, ChangeSource.WEBHOOK, T0.plusSeconds(1));
         payment.apply(succeeded, ChangeSource.WEBHOOK, T0.plusSeconds(2));
-        repository().update(payment);
+        payments().update(payment);
         GatewayEvent lateProcessing = event(GatewayEventType.PROCESSING, payment.gatewayReference());
         payment.apply(lateProcessing, ChangeSource.WEBHOOK, T0.plusSeconds(3));
-        repository().update(payment);
+        payments().update(payment);
 
-        assertThat(repository().findHistory(payment.id()))
+        assertThat(history(payment.id()))
                 .extracting(StatusChange::from, StatusChange::to, StatusChange::source, StatusChange::gatewayEventId,
                         StatusChange::applied, StatusChange::occurredAt)
                 .containsExactly(
@@ -230,17 +243,17 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
-    void historyOfAnUnknownPaymentIsEmpty() {
-        assertThat(repository().findHistory(PaymentId.random())).isEmpty();
+    void findsNoDetailsOfAnUnknownPayment() {
+        assertThat(queries().findDetails(PaymentId.random())).isEmpty();
     }
 
     @Test
     void recordsEachGatewayEventIdOnce() {
         String eventId = newEventId();
 
-        assertThat(repository().recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
-        assertThat(repository().recordGatewayEvent(eventId, "SUCCEEDED", T0.plusSeconds(5))).isFalse();
-        assertThat(repository().recordGatewayEvent(newEventId(), "SUCCEEDED", T0)).isTrue();
+        assertThat(gatewayEvents().recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
+        assertThat(gatewayEvents().recordGatewayEvent(eventId, "SUCCEEDED", T0.plusSeconds(5))).isFalse();
+        assertThat(gatewayEvents().recordGatewayEvent(newEventId(), "SUCCEEDED", T0)).isTrue();
     }
 
     @Test
@@ -250,10 +263,10 @@ public abstract class PaymentRepositoryContract {
                 T0.plusSeconds(20));
         Refund earlier = new Refund(Refund.newId(), payment.id(), 500, Refund.Status.SUCCEEDED, "Zoë's réclamation",
                 "key-1", "re_1", T0.plusSeconds(10));
-        repository().insertRefund(later);
-        repository().insertRefund(earlier);
+        refunds().insertRefund(later);
+        refunds().insertRefund(earlier);
 
-        assertThat(repository().findRefunds(payment.id())).containsExactly(earlier, later);
+        assertThat(refundsOf(payment.id())).containsExactly(earlier, later);
     }
 
     @Test
@@ -262,38 +275,38 @@ public abstract class PaymentRepositoryContract {
         Payment other = storedWithStatus(PaymentStatus.SUCCEEDED, "bob@example.com", Money.charge(5000, "USD"), T0);
         Refund refund = new Refund(Refund.newId(), payment.id(), 1000, Refund.Status.PENDING, null, "refund-key",
                 null, T0);
-        repository().insertRefund(refund);
+        refunds().insertRefund(refund);
 
-        assertThat(repository().findRefundByIdempotencyKey(payment.id(), "refund-key")).contains(refund);
-        assertThat(repository().findRefundByIdempotencyKey(other.id(), "refund-key")).isEmpty();
-        assertThat(repository().findRefundByIdempotencyKey(payment.id(), "other-key")).isEmpty();
+        assertThat(refunds().findRefundByIdempotencyKey(payment.id(), "refund-key")).contains(refund);
+        assertThat(refunds().findRefundByIdempotencyKey(other.id(), "refund-key")).isEmpty();
+        assertThat(refunds().findRefundByIdempotencyKey(payment.id(), "other-key")).isEmpty();
     }
 
     @Test
     void refusesASecondRefundWithTheSameIdempotencyKeyOnOnePayment() {
         Payment payment = storedWithStatus(PaymentStatus.SUCCEEDED, "ada@example.com", Money.charge(5000, "USD"), T0);
         Payment other = storedWithStatus(PaymentStatus.SUCCEEDED, "bob@example.com", Money.charge(5000, "USD"), T0);
-        repository().insertRefund(new Refund(Refund.newId(), payment.id(), 1000, Refund.Status.PENDING, null,
+        refunds().insertRefund(new Refund(Refund.newId(), payment.id(), 1000, Refund.Status.PENDING, null,
                 "refund-key", null, T0));
 
-        assertThatThrownBy(() -> repository().insertRefund(new Refund(Refund.newId(), payment.id(), 2000,
+        assertThatThrownBy(() -> refunds().insertRefund(new Refund(Refund.newId(), payment.id(), 2000,
                 Refund.Status.PENDING, null, "refund-key", null, T0)))
                 .isInstanceOf(DuplicateIdempotencyKeyException.class);
-        repository().insertRefund(new Refund(Refund.newId(), other.id(), 2000, Refund.Status.PENDING, null,
+        refunds().insertRefund(new Refund(Refund.newId(), other.id(), 2000, Refund.Status.PENDING, null,
                 "refund-key", null, T0));
-        assertThat(repository().findRefunds(payment.id())).extracting(Refund::amount).containsExactly(1000L);
+        assertThat(refundsOf(payment.id())).extracting(Refund::amount).containsExactly(1000L);
     }
 
     @Test
     void refundsWithoutAnIdempotencyKeyNeverConflict() {
         Payment payment = storedWithStatus(PaymentStatus.SUCCEEDED, "ada@example.com", Money.charge(5000, "USD"), T0);
 
-        repository().insertRefund(new Refund(Refund.newId(), payment.id(), 100, Refund.Status.PENDING, null, null,
+        refunds().insertRefund(new Refund(Refund.newId(), payment.id(), 100, Refund.Status.PENDING, null, null,
                 null, T0));
-        repository().insertRefund(new Refund(Refund.newId(), payment.id(), 200, Refund.Status.PENDING, null, null,
+        refunds().insertRefund(new Refund(Refund.newId(), payment.id(), 200, Refund.Status.PENDING, null, null,
                 null, T0.plusSeconds(1)));
 
-        assertThat(repository().findRefunds(payment.id())).extracting(Refund::amount).containsExactly(100L, 200L);
+        assertThat(refundsOf(payment.id())).extracting(Refund::amount).containsExactly(100L, 200L);
     }
 
     @Test
@@ -302,13 +315,13 @@ public abstract class PaymentRepositoryContract {
         Refund succeeding = new Refund(Refund.newId(), payment.id(), 1000, Refund.Status.PENDING, "ok", "k1", null, T0);
         Refund failing = new Refund(Refund.newId(), payment.id(), 2000, Refund.Status.PENDING, "no", "k2", null,
                 T0.plusSeconds(1));
-        repository().insertRefund(succeeding);
-        repository().insertRefund(failing);
+        refunds().insertRefund(succeeding);
+        refunds().insertRefund(failing);
 
-        repository().updateRefund(succeeding.succeeded("re_123"));
-        repository().updateRefund(failing.failed());
+        refunds().updateRefund(succeeding.succeeded("re_123"));
+        refunds().updateRefund(failing.failed());
 
-        assertThat(repository().findRefunds(payment.id()))
+        assertThat(refundsOf(payment.id()))
                 .containsExactly(succeeding.succeeded("re_123"), failing.failed());
     }
 
@@ -325,9 +338,9 @@ public abstract class PaymentRepositoryContract {
             storedWithStatus(resolved, "resolved@example.com", usd(), T0);
         }
 
-        assertThat(repository().findUnresolved(cutoff, 10)).extracting(Payment::id)
+        assertThat(payments().findUnresolved(cutoff, 10)).extracting(Payment::id)
                 .containsExactly(pending.id(), requiresAction.id(), processing.id());
-        assertThat(repository().findUnresolved(cutoff, 2)).extracting(Payment::id)
+        assertThat(payments().findUnresolved(cutoff, 2)).extracting(Payment::id)
                 .containsExactly(pending.id(), requiresAction.id());
     }
 
@@ -405,7 +418,7 @@ public abstract class PaymentRepositoryContract {
         }
         storedWithStatus(PaymentStatus.SUCCEEDED, "ada@example.com", Money.charge(5000, "JPY"), T0);
 
-        PaymentStatistics statistics = repository().statistics(null, null);
+        PaymentStatistics statistics = queries().statistics(null, null);
 
         assertThat(statistics.countsByStatus()).hasSize(8).containsEntry(PaymentStatus.SUCCEEDED, 2L);
         Arrays.stream(PaymentStatus.values()).filter(status -> status != PaymentStatus.SUCCEEDED)
@@ -419,7 +432,7 @@ public abstract class PaymentRepositoryContract {
 
     @Test
     void statisticsOfNoPaymentsCountZeroForEveryStatus() {
-        PaymentStatistics statistics = repository().statistics(null, null);
+        PaymentStatistics statistics = queries().statistics(null, null);
 
         assertThat(statistics.countsByStatus()).hasSize(8).allSatisfy((status, count) -> assertThat(count).isZero());
         assertThat(statistics.revenue()).isEmpty();
@@ -431,13 +444,13 @@ public abstract class PaymentRepositoryContract {
         storedWithStatus(PaymentStatus.SUCCEEDED, "a@example.com", Money.charge(2000, "USD"), T0);
         storedWithStatus(PaymentStatus.SUCCEEDED, "a@example.com", Money.charge(4000, "USD"), T0.plusSeconds(60));
 
-        PaymentStatistics inRange = repository().statistics(T0, T0.plusSeconds(60));
-        PaymentStatistics upToEnd = repository().statistics(null, T0.plusSeconds(60));
+        PaymentStatistics inRange = queries().statistics(T0, T0.plusSeconds(60));
+        PaymentStatistics upToEnd = queries().statistics(null, T0.plusSeconds(60));
 
         assertThat(inRange.countsByStatus()).containsEntry(PaymentStatus.SUCCEEDED, 1L);
         assertThat(inRange.revenue()).containsExactly(new CurrencyRevenue("USD", 2000, 0));
         assertThat(upToEnd.revenue()).containsExactly(new CurrencyRevenue("USD", 3000, 0));
-        assertThat(repository().statistics(T0, null).revenue()).containsExactly(new CurrencyRevenue("USD", 6000, 0));
+        assertThat(queries().statistics(T0, null).revenue()).containsExactly(new CurrencyRevenue("USD", 6000, 0));
     }
 
     protected static Money usd() {
@@ -454,7 +467,7 @@ public abstract class PaymentRepositoryContract {
     }
 
     protected Payment stored(Payment payment) {
-        repository().insert(payment);
+        payments().insert(payment);
         return payment;
     }
 
@@ -480,12 +493,20 @@ public abstract class PaymentRepositoryContract {
                 }
             }
         }
-        repository().update(payment);
+        payments().update(payment);
         assertThat(payment.status()).isEqualTo(status);
         return payment;
     }
 
+    protected List<StatusChange> history(PaymentId id) {
+        return queries().findDetails(id).map(PaymentDetails::history).orElseThrow();
+    }
+
+    protected List<Refund> refundsOf(PaymentId id) {
+        return queries().findDetails(id).map(PaymentDetails::refunds).orElseThrow();
+    }
+
     protected PaymentPage search(PaymentStatus status, String email, Instant from, Instant to, int page, int size) {
-        return repository().search(new PaymentSearch(status, email, from, to, page, size));
+        return queries().search(new PaymentSearch(status, email, from, to, page, size));
     }
 }

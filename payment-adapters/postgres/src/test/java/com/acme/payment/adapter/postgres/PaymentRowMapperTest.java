@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payment.domain.model.ChangeSource;
-import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StatusChange;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,37 +18,6 @@ class PaymentRowMapperTest {
     private static final PaymentRowMapper MAPPER = PaymentRowMapper.INSTANCE;
     private static final Instant CREATED = Instant.parse("2026-03-01T08:00:00.123456Z");
     private static final Instant UPDATED = Instant.parse("2026-03-02T09:30:00Z");
-
-    @Test
-    void mapsEveryPaymentFieldToItsColumnAndBack() {
-        PaymentId id = PaymentId.random();
-        Payment.Snapshot snapshot = new Payment.Snapshot(id, "Zoë Ångström 山田", "zoe@example.com", "microwave",
-                123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", "pi_1", "ch_1", "card_declined",
-                "Your card was declined.", 20_000, 3_000, Map.of("note", "naïve ☃"), "idem-1", "f1", 7, CREATED,
-                UPDATED);
-
-        PaymentRow row = MAPPER.toRow(snapshot);
-
-        assertThat(row).isEqualTo(new PaymentRow(id.value(), "Zoë Ångström 山田", "zoe@example.com", "microwave",
-                123_450, "EUR", "partially_refunded", "stripe", "pi_1", "ch_1", "card_declined",
-                "Your card was declined.", 20_000, 3_000, "{\"note\":\"naïve ☃\"}", "idem-1", "f1", 7, CREATED,
-                UPDATED));
-        assertThat(MAPPER.toSnapshot(row)).isEqualTo(snapshot);
-    }
-
-    @Test
-    void rebuildsThePaymentThroughItsSnapshot() {
-        PaymentRow row = new PaymentRow(PaymentId.random().value(), "Ada", "ada@example.com", "pon-ftth", 1250, "USD",
-                "requires_action", "sandbox", null, null, null, null, 0, 0, "{}", null, null, 3, CREATED, UPDATED);
-
-        Payment payment = MAPPER.toPayment(row);
-
-        assertThat(payment.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
-        assertThat(payment.version()).isEqualTo(3);
-        assertThat(payment.metadata()).isEmpty();
-        assertThat(payment.gatewayReference()).isNull();
-        assertThat(payment.unsavedChanges()).isEmpty();
-    }
 
     @ParameterizedTest
     @EnumSource(PaymentStatus.class)

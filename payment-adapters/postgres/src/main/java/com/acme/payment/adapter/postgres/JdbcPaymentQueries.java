@@ -1,0 +1,165 @@
+package com.acme.payment.adapter.postgres;
+
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.StatusChange;
+import com.acme.payment.domain.port.out.PaymentQueries;
+import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentPage;
+import com.acme.payment.domain.query.PaymentSearch;
+import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatistics.CurrencyRevenue;
+import com.acme.payment.domain.query.PaymentStatusView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The read side in PostgreSQL: each view reads only what it shows. */
+public class JdbcPaymentQueries implements PaymentQueries {
+
+    private static final PaymentRowMapper MAPPER = PaymentRowMapper.INSTANCE;
+    /** Payments whose money was captured, whatever was refunded since. */
+    private static final List<String> CAPTURED = List.of(PaymentStatus.SUCCEEDED.apiName(),
+            PaymentStatus.PARTIALLY_REFUNDED.apiName(), PaymentStatus.REFUNDED.apiName());
+
+    private final JdbcClient jdbc;
+    private final JdbcPaymentRepository payments;
+
+    public JdbcPaymentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.payments = new JdbcPaymentRepository(jdbc);
+    }
+
+    @Override
+    public Optional<PaymentStatusView> findStatus(PaymentId id) {
+        return jdbc.sql("""
+                        SELECT status, amount, currency, service_type, transaction_id, failure_message, refunded_amount,
+                               updated_at, version
+                          FROM payments
+                         WHERE payment_id = :paymentId
+                        """)
+                .param("paymentId", id.value())
+                .query((row, rowNumber) -> new PaymentStatusView(id,
+                        MAPPER.status(row.getString("status")), row.getLong("amount"), row.getString("currency"),
+                        row.getString("service_type"), row.getString("transaction_id"),
+                        row.getString("failure_message"), row.getLong("refunded_amount"),
+                        ColumnValues.instant(row, "updated_at"), row.getLong("version")))
+                .optional();
+    }
+
+    @Override
+    public Optional<PaymentDetails> findDetails(PaymentId id) {
+        return payments.findById(id).map(payment -> new PaymentDetails(payment, history(id), refunds(id)));
+    }
+
+    @Override
+    public PaymentPage search(PaymentSearch search) {
+        Filter filter = Filter.createdBetween(search.from(), search.to());
+        if (search.status() != null) {
+            filter.add("status = :status", "status", search.status().apiName());
+        }
+        if (search.email() != null && !search.email().isBlank()) {
+            filter.add("lower(customer_email) = lower(:email)", "email", search.email().strip());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM payments" + filter.where())
+                .params(filter.parameters())
+                .query(Long.class)
+                .single();
+        List<Payment> items = jdbc.sql(PaymentTable.SELECT + filter.where()
+                        + " ORDER BY created_at DESC, payment_id DESC LIMIT :limit OFFSET :offset")
+                .params(filter.parameters())
+                .param("limit", search.size())
+                .param("offset", (long) search.page() * search.size())
+                .query(PaymentTable::read)
+                .list();
+        return new PaymentPage(items, search.page(), search.size(), total);
+    }
+
+    @Override
+    public PaymentStatistics statistics(Instant from, Instant to) {
+        Filter created = Filter.createdBetween(from, to);
+        Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
+        Arrays.stream(PaymentStatus.values()).forEach(status -> counts.put(status, 0L));
+        jdbc.sql("SELECT status, count(*) AS payments FROM payments" + created.where() + " GROUP BY status")
+                .params(created.parameters())
+                .query(row -> {
+                    counts.put(PaymentStatus.fromApiName(row.getString("status")), row.getLong("payments"));
+                });
+
+        Filter captured = Filter.createdBetween(from, to);
+        captured.add("status IN (:captured)", "captured", CAPTURED);
+        List<CurrencyRevenue> revenue = jdbc.sql("SELECT currency, sum(amount) AS gross, sum(refunded_amount) AS refunded"
+                        + " FROM payments" + captured.where() + " GROUP BY currency ORDER BY currency")
+                .params(captured.parameters())
+                .query((row, rowNumber) -> new CurrencyRevenue(
+                        row.getString("currency"), row.getLong("gross"), row.getLong("refunded")))
+                .list();
+        return new PaymentStatistics(counts, revenue);
+    }
+
+    private List<StatusChange> history(PaymentId id) {
+        return jdbc.sql("""
+                        SELECT from_status, to_status, source, gateway_event_id, applied, detail, occurred_at
+                          FROM payment_status_history
+                         WHERE payment_id = :paymentId
+                         ORDER BY id
+                        """)
+                .param("paymentId", id.value())
+                .query(StatusChangeRow::read)
+                .list()
+                .stream()
+                .map(MAPPER::toStatusChange)
+                .toList();
+    }
+
+    private List<Refund> refunds(PaymentId id) {
+        return jdbc.sql("SELECT " + RefundRow.COLUMNS
+                        + " FROM refunds WHERE payment_id = :paymentId ORDER BY created_at, refund_id")
+                .param("paymentId", id.value())
+                .query(RefundRow::read)
+                .list()
+                .stream()
+                .map(MAPPER::toRefund)
+                .toList();
+    }
+
+    /** Optional search criteria, ANDed; only the criteria given become SQL. */
+    private static final class Filter {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> parameters = new HashMap<>();
+
+        /** Created in [from, to); a missing end is open. */
+        static Filter createdBetween(Instant from, Instant to) {
+            Filter filter = new Filter();
+            if (from != null) {
+                filter.add("created_at >= :from", "from", ColumnValues.timestamp(from));
+            }
+            if (to != null) {
+                filter.add("created_at < :to", "to", ColumnValues.timestamp(to));
+            }
+            return filter;
+        }
+
+        void add(String condition, String name, Object value) {
+            conditions.add(condition);
+            parameters.put(name, value);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Map<String, Object> parameters() {
+            return parameters;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.acme.payment.domain.port.out;
+
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentPage;
+import com.acme.payment.domain.query.PaymentSearch;
+import com.acme.payment.domain.query.PaymentStatistics;
+import com.acme.payment.domain.query.PaymentStatusView;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The read side: what customers poll and admins look at. Changes nothing. */
+public interface PaymentQueries {
+
+    /** The polled view of one payment; the hottest read, so it skips rebuilding the aggregate. */
+    Optional<PaymentStatusView> findStatus(PaymentId id);
+
+    /** The payment with its audit trail (oldest first) and its refunds (oldest first). */
+    Optional<PaymentDetails> findDetails(PaymentId id);
+
+    PaymentPage search(PaymentSearch search);
+
+    /** Counts by status and money per currency for payments created in the range (either end may be null). */
+    PaymentStatistics statistics(Instant from, Instant to);
+}
