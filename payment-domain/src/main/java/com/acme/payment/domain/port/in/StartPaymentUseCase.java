@@ -1,6 +1,8 @@
 package com.acme.payment.domain.port.in;
 
+import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.TypedText;
 import java.util.Map;
 
 /** A customer starts paying: the payment is stored, then the gateway's intent is created. */
@@ -11,6 +13,12 @@ public interface StartPaymentUseCase {
     /** @param idempotencyKey optional; the same key and request return the same payment */
     record Command(String name, String email, String serviceType, long amount, String currency,
                    String idempotencyKey, Map<String, String> metadata) {
+
+        public Command {
+            TypedText.require("name", name, Customer.MAX_NAME_LENGTH);
+            TypedText.require("email", email, Customer.MAX_EMAIL_LENGTH);
+            TypedText.require("Idempotency-Key", idempotencyKey);
+        }
     }
 
     /** @param replayed true when an earlier request with the same idempotency key made the payment */
