@@ -35,6 +35,13 @@ public final class TypedText {
         return value;
     }
 
+    /** For text that may predate this rule (stored rows): each forbidden character becomes a space. */
+    public static String replaceForbidden(String value) {
+        StringBuilder replaced = new StringBuilder(value.length());
+        value.codePoints().forEach(codePoint -> replaced.appendCodePoint(isForbidden(codePoint) ? ' ' : codePoint));
+        return replaced.toString();
+    }
+
     static boolean isForbidden(int codePoint) {
         int type = Character.getType(codePoint);
         return Character.isISOControl(codePoint) // C0, DEL and C1
