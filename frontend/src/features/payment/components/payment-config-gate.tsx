@@ -8,7 +8,10 @@ import type { PaymentConfig } from '@/types/api-types';
 
 import { usePaymentConfig } from '../api/get-payment-config';
 
-/** Loads `/api/payment/config` and renders `children` with it (or a loading / error state). */
+/**
+ * Loads `/api/payment/config` and renders `children` with it (or a loading / error state). In sandbox mode a note
+ * above the form says that nothing is charged, so nobody mistakes it for a real checkout.
+ */
 export function PaymentConfigGate({ children }: { children: (config: PaymentConfig) => ReactNode }) {
   const configQuery = usePaymentConfig();
 
@@ -23,5 +26,15 @@ export function PaymentConfigGate({ children }: { children: (config: PaymentConf
       </Alert>
     );
   }
-  return children(configQuery.data);
+  const config = configQuery.data;
+  return (
+    <>
+      {config.mode === 'sandbox' && (
+        <p className="sandbox-note" role="note">
+          <strong>Sandbox</strong> — no real money moves; use the test cards.
+        </p>
+      )}
+      {children(config)}
+    </>
+  );
 }

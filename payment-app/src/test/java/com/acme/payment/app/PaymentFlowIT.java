@@ -65,12 +65,15 @@ class PaymentFlowIT extends AbstractAppIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> receiptFor(paymentId));
 
-        HttpResponse<String> refund = send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/refunds"))
-                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1000,\"reason\":\"partial delivery\"}")).build());
+        String refundKey = UUID.randomUUID().toString();
+        HttpResponse<String> refund = refund(paymentId, refundKey, "{\"amount\":1000,\"reason\":\"partial delivery\"}");
         assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);
         assertThat(body(refund).get("status").asString()).isEqualTo("succeeded");
+        assertThat(refund(paymentId, refundKey, "{\"amount\":1000,\"reason\":\"partial delivery\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> otherReason = refund(paymentId, refundKey, "{\"amount\":1000,\"reason\":\"goodwill\"}");
+        assertThat(otherReason.statusCode()).isEqualTo(422);
+        assertThat(body(otherReason).get("type").asString()).isEqualTo("urn:payment:problem:idempotency-key-reused");
 
         JsonNode afterRefund = body(get("/api/payment/status/" + paymentId));
         assertThat(afterRefund.get("status").asString()).isEqualTo("partially_refunded");
@@ -145,6 +148,12 @@ class PaymentFlowIT extends AbstractAppIT {
         assertThat(status.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(status.headers().firstValueAsLong("Content-Length"))
                 .hasValue(status.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private HttpResponse<String> refund(String paymentId, String idempotencyKey, String body) {
+        return send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/refunds"))
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private String startPendingPayment() {

@@ -36,11 +36,20 @@ public class GatewayConfiguration {
     @Bean
     GatewayMode gatewayMode(StripeProperties stripe, PaymentProperties properties) {
         if (stripe.configured()) {
-            LOG.info("Payments go through Stripe{}", blankToNull(stripe.apiBase()) == null ? ""
-                    : " at " + stripe.apiBase());
-            return GatewayMode.stripe(stripe.webhookSecret(), stripe.publishableKey());
+            boolean live = StripeSettings.isLiveKey(stripe.secretKey());
+            LOG.info("Payments go through Stripe in {} mode{}", live ? "live" : "test",
+                    blankToNull(stripe.apiBase()) == null ? "" : " at " + stripe.apiBase());
+            return GatewayMode.stripe(stripe.webhookSecret(), stripe.publishableKey(), live);
         }
-        LOG.info("No Stripe keys set: payments go through the offline sandbox gateway (test cards only)");
+        LOG.warn("""
+
+                ******************************************************************************************
+                SANDBOX MODE: no Stripe keys are set. No real money moves: payments go through an offline
+                sandbox gateway that accepts Stripe's test cards only, and the Payment page says so.
+                To take real payments set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and
+                STRIPE_WEBHOOK_SECRET (all three), and point a Stripe webhook endpoint at
+                /api/payment/stripe/webhook.
+                ******************************************************************************************""");
         return GatewayMode.sandbox(properties.sandbox().webhookSecret());
     }
 
@@ -56,7 +65,7 @@ public class GatewayConfiguration {
     /** Real Stripe webhooks and the sandbox's events are verified by the same code. */
     @Bean
     GatewayEventVerifier gatewayEventVerifier(GatewayMode mode, Clock clock) {
-        return new StripeEventVerifier(mode.webhookSecret(), clock);
+        return new StripeEventVerifier(mode.webhookSecret(), mode.livemode(), clock);
     }
 
     @Bean

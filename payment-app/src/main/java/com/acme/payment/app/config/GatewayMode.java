@@ -7,17 +7,18 @@ import java.util.HexFormat;
  * Which gateway takes payments, with the webhook secret its events are signed with.
  *
  * @param name "stripe" or "sandbox", as the config endpoint reports it
+ * @param livemode whether real money moves: Stripe with a live key; the sandbox never
  */
-public record GatewayMode(String name, String webhookSecret, String publishableKey) {
+public record GatewayMode(String name, String webhookSecret, String publishableKey, boolean livemode) {
 
-    static GatewayMode stripe(String webhookSecret, String publishableKey) {
-        return new GatewayMode("stripe", webhookSecret, publishableKey);
+    static GatewayMode stripe(String webhookSecret, String publishableKey, boolean livemode) {
+        return new GatewayMode("stripe", webhookSecret, publishableKey, livemode);
     }
 
     /** Without a configured secret the sandbox signs with a random one, new at every start. */
     static GatewayMode sandbox(String webhookSecret) {
         String secret = webhookSecret == null || webhookSecret.isBlank() ? randomSecret() : webhookSecret;
-        return new GatewayMode("sandbox", secret, null);
+        return new GatewayMode("sandbox", secret, null, false);
     }
 
     /** Never prints the webhook secret (records print every field by default). */

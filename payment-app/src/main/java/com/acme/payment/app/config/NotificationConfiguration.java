@@ -28,7 +28,8 @@ public class NotificationConfiguration {
     PaymentNotifier paymentNotifier(NotificationOutbox outbox, Clock clock, PaymentProperties properties,
                                     PaymentCatalog catalog) {
         return new OutboxPaymentNotifier(outbox, clock, new OutboxPaymentNotifier.Settings(
-                properties.mail().merchant(), ZoneId.of("UTC"), catalog.serviceTypes(), properties.publicUrl()));
+                properties.mail().merchant(), ZoneId.of("UTC"), catalog.serviceTypes(), properties.publicUrl(),
+                properties.mail().failureNoticesPerHour()));
     }
 
     @Bean

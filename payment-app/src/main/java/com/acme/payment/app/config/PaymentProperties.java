@@ -39,7 +39,8 @@ public record PaymentProperties(
     public record Outbox(Duration interval, int batchSize, int maxAttempts, Duration firstBackoff, Duration lease) {
     }
 
-    public record Mail(String from, String merchant) {
+    /** @param failureNoticesPerHour at most this many failure notices to one address in an hour */
+    public record Mail(String from, String merchant, int failureNoticesPerHour) {
     }
 
     /** @param webhookSecret optional; tests set it to sign their own events */

@@ -63,7 +63,7 @@ public class AdminPaymentController {
     @GetMapping("/payments")
     public AdminPaymentPage list(
             @RequestParam(required = false) PaymentStatus status,
-            @RequestParam(required = false) @Size(max = 254) String email,
+            @RequestParam(required = false) String email,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterErrors;
@@ -117,6 +118,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(ProblemType.SERVICE_UNAVAILABLE,
                 "Storage is temporarily unavailable; try again shortly.");
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /**
+     * Spring Security's firewall refuses a header value with control characters when a handler reads it. The
+     * message quotes the value, which is the sender's text: neither echoed nor logged.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedByFirewall(RequestRejectedException e) {
+        LOG.warn("rejected a request whose headers contain characters that are not allowed");
+        return respond(problem(ProblemType.MALFORMED_REQUEST,
+                "A header contains characters that are not allowed (control characters)."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package com.acme.payment.app.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.payment.app.StripeEvents;
 import com.acme.payment.app.stripe.StripeApiStub.Call;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -54,6 +55,20 @@ class StripeModeIT extends AbstractStripeModeIT {
         assertThat(status.get("refundedAmount").asLong()).isEqualTo(500);
         assertThat(jdbc.sql("select refund_reserved_amount from payments where payment_id = ?")
                 .param(payment.paymentId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_live_mode_event_is_refused_with_a_test_key_and_changes_nothing() {
+        Created payment = createPayment(1250, "USD");
+        String event = StripeEvents.paymentIntentEvent(StripeEvents.newEventId(), "payment_intent.succeeded",
+                payment.intentId(), "succeeded", 1250, "").replaceFirst("\"livemode\": false", "\"livemode\": true");
+
+        HttpResponse<String> response = postJson("/api/payment/stripe/webhook", event,
+                Map.of("Stripe-Signature", StripeEvents.signature(event, WEBHOOK_SECRET)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(body(response).get("type").asString()).isEqualTo("urn:payment:problem:invalid-signature");
+        assertThat(status(payment.paymentId()).get("status").asString()).isEqualTo("pending");
     }
 
     @Test

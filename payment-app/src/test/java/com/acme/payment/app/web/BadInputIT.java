@@ -3,8 +3,10 @@ package com.acme.payment.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payment.app.AbstractAppIT;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,13 @@ class BadInputIT extends AbstractAppIT {
                 Arguments.of("bad email", body("\"Ada\"", "\"not-an-email\"", "\"pon-ftth\"", "1250", "\"USD\""), "email"),
                 Arguments.of("101-character name", body("\"" + "x".repeat(101) + "\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
                 Arguments.of("blank name", body("\"   \"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("line breaks in the name", body("\"Ada\\r\\nClick https://evil.example\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("NUL in the name", body("\"Ada\\u0000\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("C1 control in the name", body("\"Ada\\u0085Lovelace\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("bidi override in the name", body("\"Ada \\u202Egnp.exe\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("bidi isolate in the name", body("\"Ada \\u2066x\\u2069\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("101 emoji as the name", body("\"" + "\uD83D\uDE00".repeat(101) + "\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "name"),
+                Arguments.of("bidi override in the email", body("\"Ada\"", "\"a\\u202E@example.com\"", "\"pon-ftth\"", "1250", "\"USD\""), "email"),
                 Arguments.of("unknown service", body("\"Ada\"", "\"a@example.com\"", "\"plumbing\"", "1250", "\"USD\""), "serviceType"),
                 Arguments.of("amount as a string", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "\"1250\"", "\"USD\""), "amount"),
                 Arguments.of("fractional amount", body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "12.5", "\"USD\""), "amount"),
@@ -60,6 +69,55 @@ class BadInputIT extends AbstractAppIT {
     }
 
     @Test
+    void a_name_of_60_emoji_is_60_characters_and_accepted() {
+        String name = "\uD83D\uDE00".repeat(60);
+
+        HttpResponse<String> response = postJson(CREATE, body("\"" + name + "\"", "\"a@example.com\"",
+                "\"pon-ftth\"", "1250", "\"USD\""), Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String paymentId = body(response).get("paymentId").asString();
+        assertThat(jdbc.sql("select customer_name from payments where payment_id = ?").param(paymentId)
+                .query(String.class).single()).isEqualTo(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidReasons")
+    void a_refund_reason_with_control_or_bidi_characters_is_named_in_a_problem(String label, String reason) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/payments/pay_AAAAAAAAAAAAAAAAAAAAAA/refunds"))
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":100,\"reason\":\"" + reason + "\"}"))
+                .build());
+
+        assertValidationProblemNaming(response, "reason");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("SQL");
+    }
+
+    static Stream<Arguments> invalidReasons() {
+        return Stream.of(Arguments.of("NUL", "damaged\\u0000"), Arguments.of("line break", "damaged\\nsee attachment"),
+                Arguments.of("bidi override", "\\u202Edamaged"), Arguments.of("501 characters", "r".repeat(501)));
+    }
+
+    @Test
+    void an_idempotency_key_with_a_control_character_is_a_400_problem_without_a_stack_trace() throws Exception {
+        // Header bytes are read as ISO-8859-1, so byte 0x85 arrives as the C1 control U+0085, which Spring
+        // Security's firewall refuses before the domain sees it. HttpClient would send '?', hence the raw request.
+        byte[] json = body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250", "\"USD\"")
+                .getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + CREATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + json.length + "\r\nConnection: close\r\nIdempotency-Key: key\u0085one\r\n\r\n";
+        String response;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(json);
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("urn:payment:problem:malformed-request").doesNotContain("Exception").doesNotContain("keyone");
+    }
+
+    @Test
     void an_idempotency_key_over_255_characters_is_named_in_a_problem() {
         HttpResponse<String> response = postJson(CREATE, body("\"Ada\"", "\"a@example.com\"", "\"pon-ftth\"", "1250",
                 "\"USD\""), Map.of("Idempotency-Key", "k".repeat(256)));
@@ -75,7 +133,9 @@ class BadInputIT extends AbstractAppIT {
 
     static Stream<Arguments> invalidAdminQueries() {
         return Stream.of(Arguments.of("status=bogus", "status"), Arguments.of("size=0", "size"),
-                Arguments.of("size=101", "size"), Arguments.of("page=-1", "page"));
+                Arguments.of("size=101", "size"), Arguments.of("page=-1", "page"),
+                Arguments.of("email=ada%00@example.com", "email"), Arguments.of("email=ada%0D%0A@example.com", "email"),
+                Arguments.of("email=%E2%80%AEada@example.com", "email"), Arguments.of("email=" + "a".repeat(255), "email"));
     }
 
     private void assertValidationProblemNaming(HttpResponse<String> response, String field) {

@@ -16,7 +16,7 @@ public record Customer(String name, String email) {
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new InvalidPaymentRequestException("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (email.codePointCount(0, email.length()) > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             throw new InvalidPaymentRequestException("email", "email must be a valid address");
         }
     }

@@ -14,6 +14,8 @@ public record Refund(
         String gatewayRefundId,
         Instant createdAt) {
 
+    public static final int MAX_REASON_LENGTH = 500;
+
     public enum Status { PENDING, SUCCEEDED, FAILED }
 
     public Refund {

@@ -1,6 +1,8 @@
 package com.acme.payment.domain.query;
 
+import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.TypedText;
 import java.time.Instant;
 
 /** Admin search: every criterion is optional (null); pages start at 0. */
@@ -9,6 +11,7 @@ public record PaymentSearch(PaymentStatus status, String email, Instant from, In
     public static final int MAX_PAGE_SIZE = 100;
 
     public PaymentSearch {
+        TypedText.require("email", email, Customer.MAX_EMAIL_LENGTH);
         if (page < 0) {
             throw new IllegalArgumentException("page must not be negative");
         }

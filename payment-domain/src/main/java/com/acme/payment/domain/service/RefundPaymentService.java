@@ -15,6 +15,7 @@ import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -105,10 +106,15 @@ public class RefundPaymentService implements RefundPaymentUseCase {
             return Optional.empty();
         }
         Optional<Refund> earlier = refunds.findRefundByIdempotencyKey(payment.id(), command.idempotencyKey());
-        earlier.filter(refund -> command.amount() != null && command.amount() != refund.amount())
-                .ifPresent(refund -> {
-                    throw new IdempotencyKeyReusedException();
-                });
+        earlier.filter(refund -> !isSameRequest(refund, command)).ifPresent(refund -> {
+            throw new IdempotencyKeyReusedException();
+        });
         return earlier;
+    }
+
+    /** An omitted amount meant "what is left", which the earlier refund took; the reason must match as sent. */
+    private static boolean isSameRequest(Refund earlier, Command command) {
+        return (command.amount() == null || command.amount() == earlier.amount())
+                && Objects.equals(command.reason(), earlier.reason());
     }
 }

@@ -156,4 +156,19 @@ class RefundPaymentServiceTest {
                 .isInstanceOf(IdempotencyKeyReusedException.class);
         verify(gateway, never()).refund(anyString(), anyLong(), anyString());
     }
+
+    @Test
+    void the_same_idempotency_key_with_another_reason_is_refused() {
+        Refund earlier = new Refund("rf_1", payment.id(), 500, Refund.Status.SUCCEEDED, "damaged", "key-1", "re_1",
+                PaymentFixtures.NOW);
+        when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
+
+        assertThat(service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1")).refund())
+                .isEqualTo(earlier);
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, "goodwill", "key-1")))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1")))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        verify(gateway, never()).refund(anyString(), anyLong(), anyString());
+    }
 }

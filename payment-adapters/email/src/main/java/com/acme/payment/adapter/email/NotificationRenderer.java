@@ -1,10 +1,12 @@
 package com.acme.payment.adapter.email;
 
+import com.acme.payment.domain.model.TypedText;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -28,7 +30,10 @@ public class NotificationRenderer {
 
     public RenderedEmail render(Notification notification) {
         String template = templateName(notification.kind());
-        Context context = new Context(Locale.ENGLISH, new HashMap<>(notification.data()));
+        // Also done for rows queued before names were checked: a line break would forge lines in the text part.
+        Map<String, Object> variables = new HashMap<>();
+        notification.data().forEach((key, value) -> variables.put(key, TypedText.replaceForbidden(value)));
+        Context context = new Context(Locale.ENGLISH, variables);
         return new RenderedEmail(
                 oneLine(engine.process(template + "-subject.txt", context)),
                 engine.process(template + ".html", context),

@@ -27,6 +27,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,12 +35,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Queues emails in the transactional outbox; never sends. Each notification carries every value its template
  * shows, taken when the payment changed, so a message sent later (or re-sent) says what was true then.
  */
 public class OutboxPaymentNotifier implements PaymentNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPaymentNotifier.class);
 
     static final String DEFAULT_FAILURE_REASON = "The payment could not be completed.";
 
@@ -75,7 +80,15 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             data.put(RETRY_URL, stripTrailingSlash(settings.paymentPageBaseUrl().toString()) + "/payment/"
                     + payment.id().value());
         }
-        enqueue(payment, NotificationKind.FAILURE_NOTICE, eventKey, payment.customer().email(), data, now);
+        // Anyone can type anyone's address and fail payments on purpose: a few notices an hour, then silence.
+        String recipient = payment.customer().email();
+        if (outbox.countQueuedSince(NotificationKind.FAILURE_NOTICE, recipient, now.minus(Duration.ofHours(1)))
+                >= settings.failureNoticesPerHour()) {
+            LOG.info("No failure notice for payment {}: its recipient had {} in the last hour", payment.id().value(),
+                    settings.failureNoticesPerHour());
+            return;
+        }
+        enqueue(payment, NotificationKind.FAILURE_NOTICE, eventKey, recipient, data, now);
     }
 
     @Override
@@ -136,11 +149,15 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
      * @param serviceTypeLabels  service type id to the label customers saw; an unknown id is shown as is
      * @param paymentPageBaseUrl where the Payment page is served (e.g. {@code https://pay.example.com}), for the
      *                           retry link in failure notices; null leaves the link out
+     * @param failureNoticesPerHour how many failure notices one address gets in an hour at most
      */
     public record Settings(String merchantAddress, ZoneId zone, Map<String, String> serviceTypeLabels,
-                           URI paymentPageBaseUrl) {
+                           URI paymentPageBaseUrl, int failureNoticesPerHour) {
 
         public Settings {
+            if (failureNoticesPerHour < 0) {
+                throw new IllegalArgumentException("failureNoticesPerHour must not be negative");
+            }
             Objects.requireNonNull(merchantAddress, "merchantAddress");
             Objects.requireNonNull(zone, "zone");
             serviceTypeLabels = serviceTypeLabels == null ? Map.of() : Map.copyOf(serviceTypeLabels);

@@ -1,6 +1,7 @@
 package com.acme.payment.adapter.email;
 
 import com.acme.payment.domain.notification.Notification;
+import com.acme.payment.domain.notification.NotificationKind;
 import com.acme.payment.domain.notification.OutboxMessage;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import java.time.Duration;
@@ -43,6 +44,12 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
         }
         rows.add(new Row(rows.size() + 1L, notification, now));
         return true;
+    }
+
+    @Override
+    public synchronized long countQueuedSince(NotificationKind kind, String recipient, Instant since) {
+        return rows.stream().filter(row -> row.notification.kind() == kind && !row.enqueuedAt.isBefore(since)
+                && row.notification.recipient().equalsIgnoreCase(recipient)).count();
     }
 
     @Override

@@ -47,6 +47,20 @@ class NotificationRendererTest {
     }
 
     @Test
+    void keepsWhatTheCustomerTypedOnItsLineWithoutBidiControls() {
+        Notification notice = new Notification(PaymentId.random(), NotificationKind.FAILURE_NOTICE, "evt_failed",
+                "ada@example.com", Map.of("customerName", "Ada\r\nVisit https://evil.example\u2028now \u202Egnp.exe",
+                "service", "PON & FTTH", "amount", "$12.50", "failureReason", "declined", "paymentId", "pay_x",
+                "date", "today"));
+
+        RenderedEmail email = renderer.render(notice);
+
+        assertThat(email.text()).contains("Hello Ada  Visit https://evil.example now  gnp.exe,")
+                .doesNotContain("\r\nVisit").doesNotContain("\u202E").doesNotContain("\u2028");
+        assertThat(email.html()).doesNotContain("\u202E").doesNotContain("\r\nVisit");
+    }
+
+    @Test
     void leavesOutTheTransactionLineWhenThereIsNoTransactionId() {
         Notification receipt = new Notification(PaymentId.random(), NotificationKind.RECEIPT, "succeeded",
                 "ada@example.com", Map.of("customerName", "Ada", "service", "PON & FTTH", "amount", "$12.50",
@@ -74,7 +88,8 @@ class NotificationRendererTest {
     @Test
     void linksAFailureNoticeToThePaymentPageWhenItsUrlIsKnown() {
         var linking = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                TestPayments.MERCHANT, ZoneId.of("UTC"), Map.of(), URI.create("https://pay.acme.example")));
+                TestPayments.MERCHANT, ZoneId.of("UTC"), Map.of(), URI.create("https://pay.acme.example"),
+                TestPayments.FAILURE_NOTICES_PER_HOUR));
         var payment = TestPayments.failed();
         linking.paymentFailed(payment, "evt_failed");
         String url = "https://pay.acme.example/payment/" + payment.id().value();

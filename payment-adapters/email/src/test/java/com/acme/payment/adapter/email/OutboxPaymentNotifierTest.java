@@ -1,5 +1,6 @@
 package com.acme.payment.adapter.email;
 
+import static com.acme.payment.adapter.email.TestPayments.FAILURE_NOTICES_PER_HOUR;
 import static com.acme.payment.adapter.email.TestPayments.MERCHANT;
 import static com.acme.payment.domain.testing.PaymentFixtures.CLOCK;
 import static com.acme.payment.domain.testing.PaymentFixtures.NOW;
@@ -15,6 +16,7 @@ import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,35 @@ class OutboxPaymentNotifierTest {
     }
 
     @Test
+    void sendsOneAddressAFewFailureNoticesAnHourAndNoMore() {
+        MutableClock clock = new MutableClock(NOW);
+        OutboxPaymentNotifier limited = new OutboxPaymentNotifier(outbox, clock, TestPayments.settings());
+
+        for (int i = 0; i < FAILURE_NOTICES_PER_HOUR + 2; i++) {
+            limited.paymentFailed(TestPayments.failed(), "evt_failed");
+            clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(outbox.rows()).hasSize(FAILURE_NOTICES_PER_HOUR);
+
+        clock.advance(Duration.ofMinutes(40));
+        limited.paymentFailed(TestPayments.failed(), "evt_failed");
+        assertThat(outbox.rows()).as("an hour after the first").hasSize(FAILURE_NOTICES_PER_HOUR + 1);
+    }
+
+    @Test
+    void doesNotLimitReceiptsOrRefundNoticesByTheFailureNotices() {
+        for (int i = 0; i < FAILURE_NOTICES_PER_HOUR; i++) {
+            notifier.paymentFailed(TestPayments.failed(), "evt_failed");
+        }
+        for (int i = 0; i < FAILURE_NOTICES_PER_HOUR + 1; i++) {
+            notifier.paymentSucceeded(TestPayments.succeeded(Money.charge(1250, "USD")), "succeeded");
+            notifier.paymentRefunded(TestPayments.refunded(Money.charge(1250, "USD"), 500), "refunded:500");
+        }
+
+        assertThat(outbox.rows()).hasSize(3 * FAILURE_NOTICES_PER_HOUR + 2);
+    }
+
+    @Test
     void formatsAmountsForTheirCurrency() {
         notifier.paymentSucceeded(TestPayments.succeeded(Money.charge(1200, "JPY")), "succeeded");
 
@@ -56,7 +87,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void showsDatesInTheConfiguredZone() {
         OutboxPaymentNotifier tokyo = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                MERCHANT, ZoneId.of("Asia/Tokyo"), Map.of(), null));
+                MERCHANT, ZoneId.of("Asia/Tokyo"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
 
         tokyo.paymentSucceeded(TestPayments.succeeded(Money.charge(1250, "USD")), "succeeded");
 
@@ -66,7 +97,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void showsTheServiceTypeIdWhenItHasNoLabel() {
         OutboxPaymentNotifier unlabelled = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                MERCHANT, ZoneId.of("UTC"), Map.of(), null));
+                MERCHANT, ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
 
         unlabelled.paymentSucceeded(TestPayments.succeeded(Money.charge(1250, "USD")), "succeeded");
 
@@ -103,7 +134,8 @@ class OutboxPaymentNotifierTest {
     @Test
     void linksTheFailureNoticeBackToThePaymentPage() {
         OutboxPaymentNotifier linking = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                MERCHANT, ZoneId.of("UTC"), Map.of(), URI.create("https://pay.acme.example/")));
+                MERCHANT, ZoneId.of("UTC"), Map.of(), URI.create("https://pay.acme.example/"),
+                FAILURE_NOTICES_PER_HOUR));
         Payment payment = TestPayments.failed();
 
         linking.paymentFailed(payment, "evt_failed");
@@ -179,7 +211,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void rejectsAMerchantAddressThatIsNotAnEmailAddress() {
         assertThatThrownBy(() -> new OutboxPaymentNotifier.Settings("billing at merchant", ZoneId.of("UTC"),
-                Map.of(), null))
+                Map.of(), null, FAILURE_NOTICES_PER_HOUR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("billing at merchant");
     }
@@ -187,7 +219,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void rejectsAPaymentPageUrlThatIsNotHttp() {
         assertThatThrownBy(() -> new OutboxPaymentNotifier.Settings(MERCHANT, ZoneId.of("UTC"), Map.of(),
-                URI.create("javascript:alert(1)")))
+                URI.create("javascript:alert(1)"), FAILURE_NOTICES_PER_HOUR))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

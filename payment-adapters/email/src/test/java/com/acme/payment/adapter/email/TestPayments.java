@@ -18,6 +18,7 @@ import java.util.Map;
 final class TestPayments {
 
     static final String MERCHANT = "billing@merchant.example";
+    static final int FAILURE_NOTICES_PER_HOUR = 3;
     static final String SENDER = "Acme Payments <payments@acme.example>";
 
     private TestPayments() {
@@ -25,7 +26,7 @@ final class TestPayments {
 
     static OutboxPaymentNotifier.Settings settings() {
         return new OutboxPaymentNotifier.Settings(MERCHANT, ZoneId.of("UTC"),
-                Map.of("pon-ftth", "PON & FTTH", "microwave", "Microwave Network"), null);
+                Map.of("pon-ftth", "PON & FTTH", "microwave", "Microwave Network"), null, FAILURE_NOTICES_PER_HOUR);
     }
 
     /** Succeeded with transaction id {@code ch_test}, paid by {@code customerName <ada@example.com>}. */

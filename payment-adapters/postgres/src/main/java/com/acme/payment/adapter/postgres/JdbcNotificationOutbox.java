@@ -1,6 +1,7 @@
 package com.acme.payment.adapter.postgres;
 
 import com.acme.payment.domain.notification.Notification;
+import com.acme.payment.domain.notification.NotificationKind;
 import com.acme.payment.domain.notification.OutboxMessage;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import java.time.Duration;
@@ -40,6 +41,29 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
                 .param("data", row.data())
                 .param("now", ColumnValues.timestamp(now))
                 .update() == 1;
+    }
+
+    /**
+     * Two statements: under READ COMMITTED each sees what was committed when it began, so the count, begun after
+     * the lock is held, sees every notice that a transaction holding the lock before queued and committed.
+     */
+    @Override
+    public long countQueuedSince(NotificationKind kind, String recipient, Instant since) {
+        String storedKind = MAPPER.kind(kind);
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:kind), hashtext(lower(:recipient)))")
+                .param("kind", storedKind)
+                .param("recipient", recipient)
+                .query((row, number) -> 1)
+                .single();
+        return jdbc.sql("""
+                        SELECT count(*) FROM notification_outbox
+                         WHERE lower(recipient) = lower(:recipient) AND kind = :kind AND created_at >= :since
+                        """)
+                .param("recipient", recipient)
+                .param("kind", storedKind)
+                .param("since", ColumnValues.timestamp(since))
+                .query(Long.class)
+                .single();
     }
 
     /**

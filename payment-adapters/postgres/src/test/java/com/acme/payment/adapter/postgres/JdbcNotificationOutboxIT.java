@@ -219,6 +219,45 @@ class JdbcNotificationOutboxIT {
         assertThat(all).hasSize(messages).doesNotHaveDuplicates();
     }
 
+    @Test
+    void countsNoticesOfOneKindForOneRecipientSinceATime() {
+        outbox.enqueue(notice(NotificationKind.FAILURE_NOTICE, "evt_1"), NOW.minus(Duration.ofMinutes(61)));
+        outbox.enqueue(notice(NotificationKind.FAILURE_NOTICE, "evt_2"), NOW.minus(Duration.ofMinutes(59)));
+        outbox.enqueue(notice(NotificationKind.FAILURE_NOTICE, "evt_3"), NOW);
+        outbox.enqueue(receipt("succeeded"), NOW);
+        outbox.enqueue(new Notification(payment.id(), NotificationKind.FAILURE_NOTICE, "evt_4", "grace@example.com",
+                Map.of()), NOW);
+
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        assertThat(countInATransaction(NotificationKind.FAILURE_NOTICE, "Ada@Example.com", hourAgo)).isEqualTo(2);
+        assertThat(countInATransaction(NotificationKind.RECEIPT, "ada@example.com", hourAgo)).isEqualTo(1);
+    }
+
+    /** What makes a per-recipient limit hold across app instances: the second count waits for the first's commit. */
+    @Test
+    void aCountWaitsForAnotherTransactionThatCountedTheSameRecipientAndSeesWhatItQueued() throws Exception {
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        CountDownLatch firstCounted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        Future<Long> first = threads.submit(() -> transaction.execute(status -> {
+            long count = outbox.countQueuedSince(NotificationKind.FAILURE_NOTICE, "ada@example.com", hourAgo);
+            firstCounted.countDown();
+            awaitQuietly(secondStarted);
+            awaitAnotherTransactionWaitingForALock();
+            outbox.enqueue(notice(NotificationKind.FAILURE_NOTICE, "evt_1"), NOW);
+            return count;
+        }));
+        firstCounted.await(10, TimeUnit.SECONDS);
+
+        Future<Long> second = threads.submit(() -> transaction.execute(status -> {
+            secondStarted.countDown();
+            return outbox.countQueuedSince(NotificationKind.FAILURE_NOTICE, "ADA@example.com", hourAgo);
+        }));
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
     private Notification receipt(String eventKey) {
         return notice(NotificationKind.RECEIPT, eventKey);
     }
@@ -236,6 +275,22 @@ class JdbcNotificationOutboxIT {
         Set<Long> ids = new HashSet<>();
         messages.forEach(message -> ids.add(message.id()));
         return ids;
+    }
+
+    private long countInATransaction(NotificationKind kind, String recipient, Instant since) {
+        Long count = transaction.execute(status -> outbox.countQueuedSince(kind, recipient, since));
+        return count;
+    }
+
+    private void awaitAnotherTransactionWaitingForALock() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                .query(Long.class).single() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second count did not wait for the first transaction");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -33,13 +33,19 @@ public class StripeEventVerifier implements GatewayEventVerifier {
     static final long TOLERANCE_SECONDS = 300;
 
     private final String webhookSecret;
+    private final boolean livemode;
     private final Clock clock;
 
-    public StripeEventVerifier(String webhookSecret, Clock clock) {
+    /**
+     * @param livemode whether the secret key is a live one (see {@link StripeSettings#isLiveKey}); an event from
+     *                 the other mode is refused, since acting on it would mix test and real payments
+     */
+    public StripeEventVerifier(String webhookSecret, boolean livemode, Clock clock) {
         if (webhookSecret == null || webhookSecret.isBlank()) {
             throw new IllegalArgumentException("the Stripe webhook secret is missing");
         }
         this.webhookSecret = webhookSecret;
+        this.livemode = livemode;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -82,7 +88,16 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         if (event.getId() == null || event.getType() == null || event.getCreated() == null) {
             throw new InvalidWebhookException("the webhook body is not a Stripe event", null);
         }
+        if (event.getLivemode() != null && event.getLivemode() != livemode) {
+            throw new InvalidWebhookException("event " + event.getId() + " is a " + modeName(event.getLivemode())
+                    + " event but the secret key is a " + modeName(livemode)
+                    + " key: point the webhook endpoint and STRIPE_SECRET_KEY at the same mode", null);
+        }
         return event;
+    }
+
+    private static String modeName(boolean live) {
+        return live ? "live-mode" : "test-mode";
     }
 
     private static GatewayEvent intentEvent(Event event, GatewayEventType type, Instant occurredAt) {

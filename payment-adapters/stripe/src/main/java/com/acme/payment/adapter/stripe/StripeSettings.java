@@ -24,6 +24,11 @@ public record StripeSettings(String secretKey, String apiBase, Duration connectT
         }
     }
 
+    /** Stripe's secret and restricted keys say their mode: {@code sk_live_…}, {@code rk_live_…} are live. */
+    public static boolean isLiveKey(String secretKey) {
+        return secretKey.startsWith("sk_live_") || secretKey.startsWith("rk_live_");
+    }
+
     /** Never prints the secret key (records print every field by default). */
     @Override
     public String toString() {

@@ -28,7 +28,7 @@ class StripeEventVerifierTest {
     private static final long NOW = PaymentFixtures.NOW.getEpochSecond();
     private static final long CREATED = NOW - 2;
 
-    private final StripeEventVerifier verifier = new StripeEventVerifier(SECRET, PaymentFixtures.CLOCK);
+    private final StripeEventVerifier verifier = new StripeEventVerifier(SECRET, false, PaymentFixtures.CLOCK);
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
@@ -232,11 +232,42 @@ class StripeEventVerifierTest {
         assertInvalid(payload, sign(payload));
     }
 
+    @Test
+    void aTestModeKeyRefusesALiveEventNamingTheMismatchButNoSecret() {
+        String payload = event("evt_live", "payment_intent.succeeded", StripeJson.paymentIntent("succeeded"), true);
+
+        assertThatThrownBy(() -> verifier.verify(payload, sign(payload)))
+                .isInstanceOf(InvalidWebhookException.class)
+                .hasMessageContaining("evt_live is a live-mode event but the secret key is a test-mode key")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void aLiveModeKeyAcceptsLiveEventsAndRefusesTestEvents() {
+        StripeEventVerifier live = new StripeEventVerifier(SECRET, true, PaymentFixtures.CLOCK);
+        String liveEvent = event("evt_live", "payment_intent.processing", StripeJson.paymentIntent("processing"), true);
+        String testEvent = event("evt_test", "payment_intent.processing", StripeJson.paymentIntent("processing"));
+
+        assertThat(live.verify(liveEvent, sign(liveEvent)).type()).isEqualTo(GatewayEventType.PROCESSING);
+        assertThatThrownBy(() -> live.verify(testEvent, sign(testEvent))).isInstanceOf(InvalidWebhookException.class)
+                .hasMessageContaining("test-mode event but the secret key is a live-mode key");
+    }
+
+    @ParameterizedTest(name = "{0} → live {1}")
+    @CsvSource({"sk_live_51Habc, true", "rk_live_51Habc, true", "sk_test_51Habc, false", "rk_test_51Habc, false"})
+    void theSecretKeysPrefixSaysWhetherItIsLive(String key, boolean live) {
+        assertThat(StripeSettings.isLiveKey(key)).isEqualTo(live);
+    }
+
     private void assertInvalid(String payload, String header) {
         assertThatThrownBy(() -> verifier.verify(payload, header)).isInstanceOf(InvalidWebhookException.class);
     }
 
     private static String event(String id, String type, String object) {
+        return event(id, type, object, false);
+    }
+
+    private static String event(String id, String type, String object, boolean livemode) {
         return """
                 {
                   "id": "%s",
@@ -244,12 +275,12 @@ class StripeEventVerifierTest {
                   "api_version": "%s",
                   "created": %d,
                   "data": {"object": %s},
-                  "livemode": false,
+                  "livemode": %s,
                   "pending_webhooks": 1,
                   "request": {"id": null, "idempotency_key": null},
                   "type": "%s"
                 }
-                """.formatted(id, Stripe.API_VERSION, CREATED, object, type);
+                """.formatted(id, Stripe.API_VERSION, CREATED, object, livemode, type);
     }
 
     private static String sign(String payload) {

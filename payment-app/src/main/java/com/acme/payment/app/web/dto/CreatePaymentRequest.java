@@ -7,10 +7,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** Body of create-intent. Amount and currency limits per currency are checked by the domain. */
+/**
+ * Body of create-intent. The domain checks what depends on the deployment or counts characters: amount and
+ * currency limits, and the length and characters of name and email (TypedText).
+ */
 public record CreatePaymentRequest(
-        @NotBlank @Size(max = 100) String name,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank String name,
+        @NotBlank @Email String email,
         @NotBlank @Size(max = 64) String serviceType,
         @NotNull @Positive Long amount,
         @NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "must be a three-letter ISO 4217 code")

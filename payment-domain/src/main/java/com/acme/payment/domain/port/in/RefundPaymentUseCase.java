@@ -1,6 +1,7 @@
 package com.acme.payment.domain.port.in;
 
 import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.TypedText;
 
 public interface RefundPaymentUseCase {
 
@@ -8,6 +9,11 @@ public interface RefundPaymentUseCase {
 
     /** @param amount null refunds everything that is left */
     record Command(String paymentId, Long amount, String reason, String idempotencyKey) {
+
+        public Command {
+            TypedText.require("reason", reason, Refund.MAX_REASON_LENGTH);
+            TypedText.require("Idempotency-Key", idempotencyKey);
+        }
     }
 
     /** @param replayed true when an earlier request with the same idempotency key made the refund */

@@ -1,6 +1,8 @@
 package com.acme.payment.domain.port.in;
 
+import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.TypedText;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +18,9 @@ public interface StartPaymentUseCase {
     record Command(String name, String email, String serviceType, long amount, String currency,
                    String idempotencyKey, Map<String, String> metadata) {
         public Command {
+            TypedText.require("name", name, Customer.MAX_NAME_LENGTH);
+            TypedText.require("email", email, Customer.MAX_EMAIL_LENGTH);
+            TypedText.require("Idempotency-Key", idempotencyKey);
             currency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
         }
     }

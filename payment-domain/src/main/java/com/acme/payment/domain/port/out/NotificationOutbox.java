@@ -1,6 +1,7 @@
 package com.acme.payment.domain.port.out;
 
 import com.acme.payment.domain.notification.Notification;
+import com.acme.payment.domain.notification.NotificationKind;
 import com.acme.payment.domain.notification.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,13 @@ public interface NotificationOutbox {
      * @return false when the same (payment, kind, event key) is already queued
      */
     boolean enqueue(Notification notification, Instant now);
+
+    /**
+     * How many notifications of this kind were queued for this recipient (case-insensitively) since {@code since}.
+     * Locks that recipient and kind until the caller's transaction ends, so that counting and then queuing is one
+     * decision across app instances.
+     */
+    long countQueuedSince(NotificationKind kind, String recipient, Instant since);
 
     /**
      * Claims due messages for one sender: each is leased until {@code now + lease}, so no other instance
