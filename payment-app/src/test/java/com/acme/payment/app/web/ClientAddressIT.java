@@ -67,6 +67,7 @@ class ClientAddressIT extends AbstractAppIT {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PaymentApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
                 "--payment.data-dir=" + System.getProperty("java.io.tmpdir") + "/payment-it/second-instance",
                 "--payment.trusted-proxies=127.0.0.1", "--payment.create-intent-per-minute=2")) {
             URI secondCreate = URI.create("http://localhost:" + second.getEnvironment().getProperty("local.server.port")

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Walks every from × to pair of the state machine against the table in DESIGN.md. */
+/** Walks every from × to pair of the state machine against the README's transition table. */
 class PaymentStatusTransitionTest {
 
-    /** DESIGN.md's transitions, written out independently of the production table. */
+    /** The README's transitions, written out independently of the production table. */
     private static final Map<PaymentStatus, Set<PaymentStatus>> DESIGNED = Map.of(
             PENDING, Set.of(REQUIRES_ACTION, PROCESSING, SUCCEEDED, FAILED, CANCELED),
             REQUIRES_ACTION, Set.of(PROCESSING, SUCCEEDED, FAILED, CANCELED),
