@@ -19,6 +19,7 @@ public record PaymentProperties(
         List<String> corsOrigins,
         int createIntentPerMinute,
         long maxBodyBytes,
+        Duration bodyReadTimeout,
         Reconciler reconciler,
         Outbox outbox,
         Mail mail,

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,31 +24,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Limits applied before any controller: body size and create-intent rate per client. */
+/** Limits applied before any controller: body size and arrival time, and create-intent rate per client. */
 @Configuration(proxyBeanMethods = false)
 public class RequestLimitsConfiguration {
 
     private static final String CREATE_INTENT = "/api/payment/stripe/create-intent";
 
+    /** First, so that nothing runs for a request whose body has not arrived yet: RequestBodyFilter. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(PaymentProperties properties, JsonMapper json) {
-        long maxBytes = properties.maxBodyBytes();
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                if (request.getContentLengthLong() > maxBytes) {
-                    writeProblem(response, json, ProblemDetailsAdvice.problem(ProblemType.PAYLOAD_TOO_LARGE,
-                            "The request body is larger than " + maxBytes + " bytes."));
-                    return;
-                }
-                // A chunked body has no length up front: it is cut off while it is read.
-                chain.doFilter(request.getContentLengthLong() < 0 ? new SizeLimitedRequest(request, maxBytes) : request,
-                        response);
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<RequestBodyFilter> requestBody(PaymentProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyFilter(properties.maxBodyBytes(), properties.bodyReadTimeout(), json));
         registration.addUrlPatterns("/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
