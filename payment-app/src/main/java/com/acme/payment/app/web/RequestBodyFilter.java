@@ -53,10 +53,6 @@ class RequestBodyFilter extends HttpFilter {
             return;
         }
         long length = request.getContentLengthLong();
-        if (length > maxBytes) {
-            tooLarge(response);
-            return;
-        }
         boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (request.getDispatcherType() != DispatcherType.REQUEST || (length <= 0 && !chunked)) {
             chain.doFilter(request, response);
@@ -64,14 +60,12 @@ class RequestBodyFilter extends HttpFilter {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(timeoutMillis);
-        BodyReader reader = new BodyReader(async, request.getInputStream(), response, length > 0 ? (int) length : 1024);
+        BodyReader reader = new BodyReader(async, request.getInputStream(), response);
         async.addListener(reader);
+        if (length > maxBytes) {
+            reader.reject();
+        }
         request.getInputStream().setReadListener(reader);
-    }
-
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        RequestLimitsConfiguration.writeProblem(response, json, ProblemDetailsAdvice.problem(
-                ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes."));
     }
 
     /** Called by the container as bytes arrive, each time on a thread that it lends for that call only. */
@@ -80,34 +74,52 @@ class RequestBodyFilter extends HttpFilter {
         private final AsyncContext async;
         private final ServletInputStream input;
         private final HttpServletResponse response;
-        private final ByteArrayOutputStream body;
-        private final byte[] chunk = new byte[8192];
+        /** Grows with what arrives: a client that announces a large body and trickles it pins little memory. */
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+        private boolean rejected;
 
-        BodyReader(AsyncContext async, ServletInputStream input, HttpServletResponse response, int expected) {
+        BodyReader(AsyncContext async, ServletInputStream input, HttpServletResponse response) {
             this.async = async;
             this.input = input;
             this.response = response;
-            this.body = new ByteArrayOutputStream(expected);
+        }
+
+        /**
+         * Answers 413 at once but keeps the connection until the rest of the body is in (or the timeout): closing
+         * it with bytes unread resets it, and the client may never see the answer. Tomcat drains such a body
+         * itself otherwise, in a blocking read that holds a thread for as long as the client trickles.
+         */
+        void reject() throws IOException {
+            rejected = true;
+            RequestLimitsConfiguration.writeProblem(response, json, ProblemDetailsAdvice.problem(
+                    ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes."));
         }
 
         @Override
         public void onDataAvailable() throws IOException {
+            byte[] chunk = new byte[8192];
             while (input.isReady()) {
                 int count = input.read(chunk);
                 if (count < 0) {
                     return;
                 }
-                if (body.size() + count > maxBytes) {
-                    tooLarge(response);
-                    async.complete();
-                    return;
+                if (rejected) {
+                    continue;
                 }
-                body.write(chunk, 0, count);
+                if (body.size() + count > maxBytes) {
+                    reject();
+                } else {
+                    body.write(chunk, 0, count);
+                }
             }
         }
 
         @Override
         public void onAllDataRead() {
+            if (rejected) {
+                async.complete();
+                return;
+            }
             async.getRequest().setAttribute(BODY, body.toByteArray());
             async.dispatch();
         }
@@ -120,8 +132,10 @@ class RequestBodyFilter extends HttpFilter {
 
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
-            RequestLimitsConfiguration.writeProblem(response, json, ProblemDetailsAdvice.problem(
-                    ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within " + timeoutMillis + " ms."));
+            if (!rejected) {
+                RequestLimitsConfiguration.writeProblem(response, json, ProblemDetailsAdvice.problem(
+                        ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within " + timeoutMillis + " ms."));
+            }
             async.complete();
         }
 

@@ -30,7 +30,7 @@ public class RequestLimitsConfiguration {
 
     private static final String CREATE_INTENT = "/api/payment/stripe/create-intent";
 
-    /** First, so that nothing runs for a request whose body has not arrived yet: RequestBodyFilter. */
+    /** Ahead of Spring Security, metrics and the rate limit: none of them runs before the body is in. */
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBody(PaymentProperties properties, JsonMapper json) {
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that send a body a byte at a time. Tomcat has 200 threads and its connection timeout is per read:
- * a blocking body read let such clients hold every thread for as long as they liked.
+ * a blocking body read (or Tomcat draining the body it refused) let such clients hold every thread.
  */
 class SlowClientsIT extends AbstractAppIT {
 
@@ -44,11 +44,11 @@ class SlowClientsIT extends AbstractAppIT {
                 .timeout(Duration.ofSeconds(2)).GET().build();
 
         try (Tricklers tricklers = new Tricklers()) {
-            CompletableFuture<List<Long>> closedAfterMillis = CompletableFuture.supplyAsync(tricklers::trickleUntilClosed);
+            CompletableFuture<List<Closed>> closedConnections = CompletableFuture.supplyAsync(tricklers::trickleUntilClosed);
             Thread.sleep(1000);
             List<Long> pollMillis = new ArrayList<>();
             int timeouts = 0;
-            while (!closedAfterMillis.isDone()) {
+            while (!closedConnections.isDone()) {
                 long start = System.nanoTime();
                 try {
                     assertThat(HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -63,11 +63,12 @@ class SlowClientsIT extends AbstractAppIT {
             assertThat(pollMillis).hasSizeGreaterThan(20);
             assertThat(pollMillis.stream().sorted().toList().get(pollMillis.size() * 95 / 100))
                     .as("p95 of %s status polls, ms", pollMillis.size()).isLessThan(1000);
-            List<Long> closed = closedAfterMillis.get();
+            List<Closed> closed = closedConnections.get();
             assertThat(closed).as("trickling connections closed by the server").hasSize(TRICKLERS)
-                    .allSatisfy(millis -> assertThat(millis).isLessThan(CLOSED_WITHIN.toMillis()));
-            assertThat(tricklers.statusLines()).as("what the tricklers were told").isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).startsWith("HTTP/1.1 408 "));
+                    .allSatisfy(connection -> assertThat(connection.afterMillis()).isLessThan(CLOSED_WITHIN.toMillis()));
+            assertThat(closed).filteredOn(connection -> !connection.statusLine().isEmpty())
+                    .as("answers read before the connection closed").hasSizeGreaterThan(TRICKLERS / 2)
+                    .allSatisfy(connection -> assertThat(connection.statusLine()).startsWith(connection.expected()));
         }
     }
 
@@ -94,6 +95,16 @@ class SlowClientsIT extends AbstractAppIT {
         }
     }
 
+    @Test
+    void a_client_that_stops_inside_its_headers_is_disconnected_after_the_connection_timeout() throws IOException {
+        try (Socket stalled = new Socket("localhost", port)) {
+            stalled.setSoTimeout((int) CLOSED_WITHIN.toMillis());
+            stalled.getOutputStream().write(("POST " + CREATE + " HTTP/1.1\r\nHost: loc").getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(stalled.getInputStream().read()).as("end of stream within the socket timeout").isEqualTo(-1);
+        }
+    }
+
     private static byte[] headers(int contentLength) {
         return ("POST " + CREATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Connection: close\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -104,24 +115,30 @@ class SlowClientsIT extends AbstractAppIT {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    /** Connections that each send a create-intent's headers and then one byte of its body every 2 s. */
+    /** How long after the trickle began the server closed a connection, and what it answered. */
+    private record Closed(long afterMillis, String expected, String statusLine) {
+    }
+
+    /**
+     * Connections that each send a create-intent's headers and then one byte of its body every 2 s: half of them
+     * announce a body within payment.max-body-bytes (408 once the body timeout is over), half one above it (413).
+     */
     private final class Tricklers implements AutoCloseable {
 
         private final Selector selector = Selector.open();
-        private final List<String> statusLines = new ArrayList<>();
 
         Tricklers() throws IOException {
             for (int i = 0; i < TRICKLERS; i++) {
+                boolean tooLarge = i % 2 == 1;
                 SocketChannel channel = SocketChannel.open(new InetSocketAddress("localhost", port));
-                channel.write(ByteBuffer.wrap(headers(BODY.length())));
+                channel.write(ByteBuffer.wrap(headers(tooLarge ? 100_000 : BODY.length())));
                 channel.configureBlocking(false);
-                channel.register(selector, SelectionKey.OP_READ, new StringBuilder());
+                channel.register(selector, SelectionKey.OP_READ, new Trickler(tooLarge ? "HTTP/1.1 413 " : "HTTP/1.1 408 "));
             }
         }
 
-        /** How long after the first byte of body each connection was closed by the server. */
-        List<Long> trickleUntilClosed() {
-            List<Long> closedAfterMillis = new ArrayList<>();
+        List<Closed> trickleUntilClosed() {
+            List<Closed> closed = new ArrayList<>();
             long start = System.nanoTime();
             long nextByte = start;
             ByteBuffer buffer = ByteBuffer.allocate(4096);
@@ -135,8 +152,10 @@ class SlowClientsIT extends AbstractAppIT {
                     }
                     selector.select(100);
                     for (SelectionKey key : selector.selectedKeys()) {
-                        if (readUntilClosed(key, buffer)) {
-                            closedAfterMillis.add((System.nanoTime() - start) / 1_000_000);
+                        Trickler trickler = (Trickler) key.attachment();
+                        if (trickler.readUntilClosed((SocketChannel) key.channel(), buffer)) {
+                            closed.add(new Closed((System.nanoTime() - start) / 1_000_000, trickler.expected,
+                                    trickler.statusLine()));
                         }
                     }
                     selector.selectedKeys().clear();
@@ -144,7 +163,7 @@ class SlowClientsIT extends AbstractAppIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return closedAfterMillis;
+            return closed;
         }
 
         private void writeOneByte(SelectionKey key) {
@@ -155,40 +174,44 @@ class SlowClientsIT extends AbstractAppIT {
             }
         }
 
-        /** True once the server has closed the connection; keeps what it answered. */
-        private boolean readUntilClosed(SelectionKey key, ByteBuffer buffer) throws IOException {
-            StringBuilder received = (StringBuilder) key.attachment();
-            int count;
-            try {
-                buffer.clear();
-                count = ((SocketChannel) key.channel()).read(buffer);
-            } catch (IOException reset) {
-                count = -1;
-            }
-            if (count > 0) {
-                received.append(new String(buffer.array(), 0, count, StandardCharsets.UTF_8));
-                return false;
-            }
-            if (count < 0) {
-                if (!received.isEmpty()) {
-                    statusLines.add(received.substring(0, received.indexOf("\r\n")));
-                }
-                key.channel().close();
-                return true;
-            }
-            return false;
-        }
-
-        List<String> statusLines() {
-            return statusLines;
-        }
-
         @Override
         public void close() throws IOException {
             for (SelectionKey key : selector.keys()) {
                 key.channel().close();
             }
             selector.close();
+        }
+    }
+
+    private static final class Trickler {
+
+        private final String expected;
+        private final StringBuilder received = new StringBuilder();
+
+        Trickler(String expected) {
+            this.expected = expected;
+        }
+
+        /** True once the server has closed the connection. */
+        boolean readUntilClosed(SocketChannel channel, ByteBuffer buffer) throws IOException {
+            int count;
+            try {
+                buffer.clear();
+                count = channel.read(buffer);
+            } catch (IOException reset) {
+                count = -1;
+            }
+            if (count > 0) {
+                received.append(new String(buffer.array(), 0, count, StandardCharsets.UTF_8));
+            } else if (count < 0) {
+                channel.close();
+            }
+            return count < 0;
+        }
+
+        String statusLine() {
+            int end = received.indexOf("\r\n");
+            return end < 0 ? "" : received.substring(0, end);
         }
     }
 }
