@@ -21,6 +21,7 @@ public record PaymentProperties(
         SignInThrottle signInThrottle,
         List<String> trustedProxies,
         long maxBodyBytes,
+        Duration bodyReadTimeout,
         Reconciler reconciler,
         Outbox outbox,
         Mail mail,

@@ -36,9 +36,14 @@ import org.springframework.web.context.request.WebRequest;
 
 /** The public endpoints the Payment page uses. */
 @RestController
-@RequestMapping("/api/payment")
+@RequestMapping(PaymentController.BASE_PATH)
 @Tag(name = "payment")
 public class PaymentController {
+
+    static final String BASE_PATH = "/api/payment";
+    static final String CREATE_INTENT = "/stripe/create-intent";
+    /** The create-intent rate limit applies here (RequestLimitsConfiguration). */
+    static final String CREATE_INTENT_PATH = BASE_PATH + CREATE_INTENT;
 
     private final StartPaymentUseCase startPayment;
     private final GetPaymentStatusUseCase getPaymentStatus;
@@ -60,7 +65,7 @@ public class PaymentController {
     }
 
     @Operation(operationId = "createPaymentIntent", summary = "Start a payment")
-    @PostMapping(path = "/stripe/create-intent", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = PaymentController.CREATE_INTENT, consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CreatePaymentResponse> createIntent(
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
             @Valid @RequestBody CreatePaymentRequest request) {

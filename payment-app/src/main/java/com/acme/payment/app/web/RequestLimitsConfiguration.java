@@ -3,8 +3,7 @@ package com.acme.payment.app.web;
 import com.acme.payment.app.config.PaymentProperties;
 import com.acme.payment.domain.port.out.RateLimiter;
 import com.acme.payment.domain.port.out.RateLimiter.Limit;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,37 +16,22 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Limits applied before any controller: body size and create-intent rate per client. */
+/** Limits applied before any controller: body size and arrival time, and create-intent rate per client. */
 @Configuration(proxyBeanMethods = false)
 public class RequestLimitsConfiguration {
 
-    private static final String CREATE_INTENT = "/api/payment/stripe/create-intent";
-
+    /** Ahead of Spring Security, metrics and the rate limit: none of them runs before the body is in. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(PaymentProperties properties, JsonMapper json) {
-        long maxBytes = properties.maxBodyBytes();
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                if (request.getContentLengthLong() > maxBytes) {
-                    writeProblem(response, json, ProblemDetailsAdvice.problem(ProblemType.PAYLOAD_TOO_LARGE,
-                            "The request body is larger than " + maxBytes + " bytes."));
-                    return;
-                }
-                // A chunked body has no length up front: it is cut off while it is read.
-                chain.doFilter(request.getContentLengthLong() < 0 ? new SizeLimitedRequest(request, maxBytes) : request,
-                        response);
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<RequestBodyFilter> requestBody(PaymentProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyFilter(properties.maxBodyBytes(), properties.bodyReadTimeout(), json));
         registration.addUrlPatterns("/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -80,7 +64,7 @@ public class RequestLimitsConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(CREATE_INTENT);
+                registry.addInterceptor(interceptor).addPathPatterns(PaymentController.CREATE_INTENT_PATH);
             }
         };
     }
