@@ -268,7 +268,7 @@ describe('slow payments', () => {
     const api = installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('processing')) });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const checkout = (
-      <PaymentCheckout config={sandboxConfig} paymentId={PAYMENT_ID} newPaymentPath="/payment" slowAfterMs={150} slowPollIntervalMs={120} />
+      <PaymentCheckout config={sandboxConfig} paymentId={PAYMENT_ID} slowAfterMs={150} slowPollIntervalMs={120} />
     );
     render(
       <AppProvider queryClient={queryClient}>

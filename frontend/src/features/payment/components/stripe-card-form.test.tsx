@@ -24,7 +24,7 @@ const stripeConfig: PaymentConfig = { ...sandboxConfig, mode: 'stripe', publisha
 
 function renderCheckout() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const checkout = <PaymentCheckout config={stripeConfig} paymentId={PAYMENT_ID} newPaymentPath="/payment" />;
+  const checkout = <PaymentCheckout config={stripeConfig} paymentId={PAYMENT_ID} />;
   render(
     <QueryClientProvider client={queryClient}>
       <Router routes={[{ path: '*', element: checkout }]} history={createMemoryHistory(`/payment/${PAYMENT_ID}`)} />

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { paths } from '@/config/paths';
 
 // This module is loaded lazily, only in stripe mode. Stripe.js itself comes from js.stripe.com.
 
@@ -69,7 +70,7 @@ function StripeCheckout({ paymentId, amountLabel, resetToken, onAccepted, onChan
       const { error } = await stripe.confirmPayment({
         elements,
         redirect: 'if_required',
-        confirmParams: { return_url: `${window.location.origin}/payment/${encodeURIComponent(paymentId)}` },
+        confirmParams: { return_url: `${window.location.origin}${paths.payment.getHref(paymentId)}` },
       });
       if (error) {
         setMessage(
