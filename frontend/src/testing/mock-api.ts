@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-import type { PaymentConfig, PaymentStatusResponse } from '@/types/api-types';
+import { paymentStatusValues, type PaymentConfig, type PaymentStatusResponse } from '@/types/api-types';
 
 export type MockRequest = { method: string; path: string; headers: Headers; body: unknown };
 export type MockReply = { status?: number; body?: unknown; headers?: Record<string, string> };
@@ -111,7 +111,7 @@ export function statusOf(
     transactionId: status === 'succeeded' ? 'ch_test_123' : null,
     failureMessage: status === 'failed' ? 'Your card was declined.' : null,
     refundedAmount: 0,
-    updatedAt: `2026-02-07T10:00:0${['pending', 'requires_action', 'processing', 'succeeded', 'failed'].indexOf(status)}Z`,
+    updatedAt: `2026-02-07T10:00:0${paymentStatusValues.indexOf(status)}Z`,
     ...overrides,
   };
 }

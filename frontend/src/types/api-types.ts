@@ -1,6 +1,15 @@
 // Friendly aliases for the types generated from ../openapi.yaml (see `npm run generate:api`).
 import type { components } from './api';
 
+// The enums' values, generated with `--enum-values`: a status added to openapi.yaml reaches the
+// runtime checks by itself, and every exhaustive `switch`/`Record` over it stops compiling.
+export {
+  currencyInfoExponentValues,
+  paymentConfigModeValues,
+  paymentStatusValues,
+  sandboxConfirmResponseOutcomeValues,
+} from './api';
+
 type Schemas = components['schemas'];
 
 export type PaymentConfig = Schemas['PaymentConfig'];

@@ -1,13 +1,23 @@
 import type { PaymentStatus, PaymentStatusResponse } from '@/types/api-types';
 
-/** Statuses after which nothing changes unless an admin acts: stop polling for good. */
-export const FINAL_STATUSES: readonly PaymentStatus[] = ['succeeded', 'canceled', 'refunded', 'partially_refunded'];
+/**
+ * `payable`: the customer can (still) pay with a card on this payment; `final`: nothing changes
+ * unless an admin acts, so polling stops for good. Typed as a full `Record`, so a status added to
+ * openapi.yaml does not compile until it is placed here.
+ */
+const STATUS_KIND = {
+  pending: 'payable',
+  requires_action: 'payable',
+  failed: 'payable',
+  processing: 'moving',
+  succeeded: 'final',
+  canceled: 'final',
+  partially_refunded: 'final',
+  refunded: 'final',
+} as const satisfies Record<PaymentStatus, 'payable' | 'moving' | 'final'>;
 
-/** Statuses in which the customer can (still) pay with a card on this payment. */
-export const PAYABLE_STATUSES: readonly PaymentStatus[] = ['pending', 'requires_action', 'failed'];
-
-export const isFinalStatus = (status: PaymentStatus) => FINAL_STATUSES.includes(status);
-export const isPayableStatus = (status: PaymentStatus) => PAYABLE_STATUSES.includes(status);
+export const isFinalStatus = (status: PaymentStatus) => STATUS_KIND[status] === 'final';
+export const isPayableStatus = (status: PaymentStatus) => STATUS_KIND[status] === 'payable';
 
 /**
  * Polling continues while the payment can still move on its own. `failed` stops polling — the
