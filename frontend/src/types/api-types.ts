@@ -13,8 +13,6 @@ export {
 type Schemas = components['schemas'];
 
 export type PaymentConfig = Schemas['PaymentConfig'];
-export type CurrencyInfo = Schemas['CurrencyInfo'];
-export type ServiceType = Schemas['ServiceType'];
 export type TestCard = Schemas['TestCard'];
 export type PaymentStatus = Schemas['PaymentStatus'];
 export type CreatePaymentRequest = Schemas['CreatePaymentRequest'];
@@ -24,4 +22,3 @@ export type SandboxConfirmRequest = Schemas['SandboxConfirmRequest'];
 export type SandboxAuthenticateRequest = Schemas['SandboxAuthenticateRequest'];
 export type SandboxConfirmResponse = Schemas['SandboxConfirmResponse'];
 export type Problem = Schemas['Problem'];
-export type FieldError = Schemas['FieldError'];

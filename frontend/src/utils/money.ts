@@ -4,7 +4,7 @@
  * Parsing works on the decimal string, never through floating point.
  */
 
-export type ParseAmountResult =
+type ParseAmountResult =
   | { ok: true; minor: number }
   | { ok: false; reason: 'empty' | 'format' | 'precision' | 'too-large' };
 

@@ -20,8 +20,8 @@ import { SandboxCardForm } from './sandbox-card-form';
 
 const StripeCardForm = lazy(() => import('./stripe-card-form'));
 
-export const SLOW_AFTER_MS = 60_000;
-export const SLOW_POLL_INTERVAL_MS = 10_000;
+const SLOW_AFTER_MS = 60_000;
+const SLOW_POLL_INTERVAL_MS = 10_000;
 
 type PaymentCheckoutProps = {
   config: PaymentConfig;

@@ -18,7 +18,7 @@ function getStripe(publishableKey: string): Promise<Stripe | null> {
   return promise;
 }
 
-export type StripeCardFormProps = {
+type StripeCardFormProps = {
   publishableKey: string;
   clientSecret: string;
   paymentId: string;

@@ -29,11 +29,11 @@ export function shouldKeepPolling(payment: PaymentStatusResponse, retryingFrom: 
   return true;
 }
 
-export type StatusTone = 'neutral' | 'progress' | 'success' | 'danger';
+type StatusTone = 'neutral' | 'progress' | 'success' | 'danger';
 
 export type StatusCopy = { title: string; body: string; tone: StatusTone };
 
-export type StatusContext = {
+type StatusContext = {
   /** The customer can pay on this device (client secret known). */
   canPay: boolean;
   /** A card was just submitted and the server has not reported the result yet. */
