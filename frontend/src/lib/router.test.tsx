@@ -67,10 +67,7 @@ describe('Router with browser history', () => {
     scrollTo = vi.fn();
     vi.stubGlobal('scrollTo', scrollTo); // jsdom does not implement it
   });
-  afterEach(() => {
-    window.history.replaceState(null, '', '/');
-    vi.unstubAllGlobals();
-  });
+  afterEach(() => window.history.replaceState(null, '', '/'));
 
   function renderBrowserRouter() {
     render(
