@@ -69,7 +69,9 @@ function assert(condition, message) {
 
 export async function runPaymentFlowE2E(options = {}) {
   const baseUrl = (options.baseUrl ?? process.env.E2E_BASE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
-  const screenshotDir = resolve(options.screenshotDir ?? process.env.E2E_SCREENSHOT_DIR ?? join(FRONTEND_DIR, 'e2e-screenshots'));
+  const screenshotDir = resolve(
+    options.screenshotDir ?? process.env.E2E_SCREENSHOT_DIR ?? join(FRONTEND_DIR, 'e2e-screenshots'),
+  );
   const mockApi = options.mockApi ?? process.env.E2E_MOCK_API === '1';
   const executablePath = options.executablePath ?? process.env.E2E_CHROMIUM_PATH ?? '/usr/bin/chromium';
   const settleTimeout = Number(options.timeoutMs ?? process.env.E2E_TIMEOUT_MS ?? 30_000);
@@ -244,7 +246,9 @@ export async function runPaymentFlowE2E(options = {}) {
         log(`  ✔ ${name} (${Date.now() - started} ms) — ${detail}`);
       } catch (error) {
         results.push({ name, ok: false, error, ms: Date.now() - started });
-        log(`  ✘ ${name}\n      ${error instanceof Error ? error.message.split('\n').join('\n      ') : String(error)}`);
+        log(
+          `  ✘ ${name}\n      ${error instanceof Error ? error.message.split('\n').join('\n      ') : String(error)}`,
+        );
         for (const context of contexts) {
           for (const page of context.pages()) {
             await screenshot(page, 'failure').catch(() => {});

@@ -17,7 +17,10 @@ type Route = { method: string; pattern: RegExp; keys: string[]; handler: MockHan
  * `installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('failed')) })`.
  * Every request is recorded in `calls`.
  */
-export function installMockApi(handlers: Record<string, MockHandler> = {}, backend = createMockBackend({ settleMs: 50 })) {
+export function installMockApi(
+  handlers: Record<string, MockHandler> = {},
+  backend = createMockBackend({ settleMs: 50 }),
+) {
   const routes: Route[] = Object.entries(handlers).map(([key, handler]) => {
     const [method = 'GET', path = '/'] = key.split(' ');
     const keys: string[] = [];
@@ -32,7 +35,10 @@ export function installMockApi(handlers: Record<string, MockHandler> = {}, backe
   const calls: MockRequest[] = [];
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://localhost',
+    );
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     const req: MockRequest = { method, path: url.pathname, headers: new Headers(init?.headers), body };

@@ -37,7 +37,10 @@ export const sandboxConfig = {
 export const ok = (body, status = 200) => ({ status, body });
 
 /** @type {(status: number, extra?: Record<string, unknown>) => MockReply} */
-export const problem = (status, extra = {}) => ({ status, body: { type: 'about:blank', title: 'Error', status, ...extra } });
+export const problem = (status, extra = {}) => ({
+  status,
+  body: { type: 'about:blank', title: 'Error', status, ...extra },
+});
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** @param {string} prefix */
@@ -45,8 +48,8 @@ const randomId = (prefix) =>
   prefix + Array.from(crypto.getRandomValues(new Uint8Array(22)), (b) => ID_ALPHABET.charAt(b & 63)).join('');
 
 const DECLINES = /** @type {Record<string, [string, string]>} */ ({
-  '4000000000000002': ['generic_decline', 'Your card was declined.'],
-  '4000000000009995': ['insufficient_funds', 'Your card has insufficient funds.'],
+  4000000000000002: ['generic_decline', 'Your card was declined.'],
+  4000000000009995: ['insufficient_funds', 'Your card has insufficient funds.'],
 });
 
 /**
@@ -97,20 +100,30 @@ export function createMockBackend({ config = sandboxConfig, settleMs = 1500 } = 
   function create(body) {
     const errors = [];
     if (!body?.name?.trim()) errors.push({ field: 'name', message: 'must not be blank' });
-    if (!/^[^@\s]+@[^@\s]+$/.test(body?.email ?? '')) errors.push({ field: 'email', message: 'must be a well-formed email address' });
-    if (!config.serviceTypes.some((s) => s.id === body?.serviceType)) errors.push({ field: 'serviceType', message: 'unknown service type' });
+    if (!/^[^@\s]+@[^@\s]+$/.test(body?.email ?? ''))
+      errors.push({ field: 'email', message: 'must be a well-formed email address' });
+    if (!config.serviceTypes.some((s) => s.id === body?.serviceType))
+      errors.push({ field: 'serviceType', message: 'unknown service type' });
     const currency = config.currencies.find((c) => c.code === body?.currency);
     if (!currency) errors.push({ field: 'currency', message: 'unsupported currency' });
-    else if (!Number.isInteger(body.amount) || body.amount < currency.minimumAmount || body.amount > currency.maximumAmount)
+    else if (
+      !Number.isInteger(body.amount) ||
+      body.amount < currency.minimumAmount ||
+      body.amount > currency.maximumAmount
+    )
       errors.push({ field: 'amount', message: 'amount out of range' });
     if (errors.length) return problem(400, { title: 'Invalid request', errors });
     const { paymentId, clientSecret, status, amount, currency: code } = createPayment(body);
-    return { ...ok({ paymentId, clientSecret, status, amount, currency: code }, 201), headers: { Location: `/api/payment/status/${paymentId}` } };
+    return {
+      ...ok({ paymentId, clientSecret, status, amount, currency: code }, 201),
+      headers: { Location: `/api/payment/status/${paymentId}` },
+    };
   }
 
   /** @type {(p: PaymentStatusResponse, body: any) => MockReply} */
   function confirm(p, body) {
-    if (!['pending', 'requires_action', 'failed'].includes(p.status)) return problem(409, { title: 'Payment cannot be confirmed' });
+    if (!['pending', 'requires_action', 'failed'].includes(p.status))
+      return problem(409, { title: 'Payment cannot be confirmed' });
     const card = String(body?.cardNumber ?? '').replace(/\s/g, '');
     const decline = DECLINES[card];
     if (decline) {
@@ -122,7 +135,10 @@ export function createMockBackend({ config = sandboxConfig, settleMs = 1500 } = 
       return outcome(p, 'requires_action', null, 'Authentication required.');
     }
     if (card !== '4242424242424242') {
-      return problem(400, { title: 'Invalid request', errors: [{ field: 'cardNumber', message: 'Use one of the sandbox test cards.' }] });
+      return problem(400, {
+        title: 'Invalid request',
+        errors: [{ field: 'cardNumber', message: 'Use one of the sandbox test cards.' }],
+      });
     }
     settle(p);
     return outcome(p, 'processing');

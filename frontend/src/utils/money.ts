@@ -5,8 +5,7 @@
  */
 
 type ParseAmountResult =
-  | { ok: true; minor: number }
-  | { ok: false; reason: 'empty' | 'format' | 'precision' | 'too-large' };
+  { ok: true; minor: number } | { ok: false; reason: 'empty' | 'format' | 'precision' | 'too-large' };
 
 const AMOUNT_PATTERN = /^(\d*)(?:\.(\d*))?$/;
 const MAX_INTEGER_DIGITS = 13; // keeps minor units far inside Number.MAX_SAFE_INTEGER

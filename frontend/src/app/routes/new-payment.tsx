@@ -16,7 +16,12 @@ export function NewPaymentRoute() {
       <h1>Make a payment</h1>
       <p className="lead">Fill in your details, then pay by card on the next step.</p>
       <PaymentConfigGate>
-        {(config) => <PaymentForm config={config} onCreated={(payment) => void navigate(paths.payment.getHref(payment.paymentId))} />}
+        {(config) => (
+          <PaymentForm
+            config={config}
+            onCreated={(payment) => void navigate(paths.payment.getHref(payment.paymentId))}
+          />
+        )}
       </PaymentConfigGate>
     </div>
   );

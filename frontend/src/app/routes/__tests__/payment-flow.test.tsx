@@ -103,7 +103,10 @@ describe('new payment form', () => {
     const api = installMockApi({
       'POST /api/payment/stripe/create-intent': async () => {
         await new Promise<void>((r) => (resolveCreate = r));
-        return ok({ paymentId: PAYMENT_ID, clientSecret: 'pi_1_secret_abc', status: 'pending', amount: 1500, currency: 'KWD' }, 201);
+        return ok(
+          { paymentId: PAYMENT_ID, clientSecret: 'pi_1_secret_abc', status: 'pending', amount: 1500, currency: 'KWD' },
+          201,
+        );
       },
       'GET /api/payment/status/:id': () => ok(statusOf('pending', { amount: 1500, currency: 'KWD' })),
     });
@@ -119,7 +122,13 @@ describe('new payment form', () => {
     await waitFor(() => expect(history.pathname()).toBe(`/payment/${PAYMENT_ID}`));
     expect(api.count('POST', '/api/payment/stripe/create-intent')).toBe(1);
     const create = api.calls.find((c) => c.method === 'POST');
-    expect(create?.body).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', serviceType: 'pon-ftth', amount: 1500, currency: 'KWD' });
+    expect(create?.body).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      serviceType: 'pon-ftth',
+      amount: 1500,
+      currency: 'KWD',
+    });
     expect(create?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(sessionStorage.getItem(`payment.clientSecret.${PAYMENT_ID}`)).toBe('pi_1_secret_abc');
     expect(await screen.findByLabelText('Card number')).toBeInTheDocument();
@@ -174,7 +183,12 @@ describe('payment status page', () => {
 
     expect(await screen.findByText('Payment succeeded')).toBeInTheDocument();
     const confirm = api.calls.find((c) => c.path.endsWith('/confirm'));
-    expect(confirm?.body).toEqual({ clientSecret: 'pi_1_secret_abc', cardNumber: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' });
+    expect(confirm?.body).toEqual({
+      clientSecret: 'pi_1_secret_abc',
+      cardNumber: '4242 4242 4242 4242',
+      expiry: '12/34',
+      cvc: '123',
+    });
     expect(screen.queryByLabelText('Card number')).not.toBeInTheDocument();
   });
 
@@ -254,7 +268,11 @@ describe('slow payments', () => {
     expect(await screen.findByText('Processing your payment…')).toBeInTheDocument();
     expect(screen.queryByText(/taking longer than usual/)).not.toBeInTheDocument();
     expect(
-      await screen.findByText('This is taking longer than usual — we will email you when it completes.', {}, { timeout: 2000 }),
+      await screen.findByText(
+        'This is taking longer than usual — we will email you when it completes.',
+        {},
+        { timeout: 2000 },
+      ),
     ).toBeInTheDocument();
 
     const before = api.count('GET', '/api/payment/status/');

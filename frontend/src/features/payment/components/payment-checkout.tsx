@@ -134,8 +134,10 @@ export function PaymentCheckout({
           onChanged={refreshStatus}
         />
       )}
-      {showCardStep && config.mode === 'stripe' && clientSecret && (
-        config.publishableKey ? (
+      {showCardStep &&
+        config.mode === 'stripe' &&
+        clientSecret &&
+        (config.publishableKey ? (
           <Suspense fallback={<Spinner label="Loading the secure card form…" />}>
             <StripeCardForm
               publishableKey={config.publishableKey}
@@ -149,8 +151,7 @@ export function PaymentCheckout({
           </Suspense>
         ) : (
           <Alert role="alert">Card payments are not configured. Please contact us.</Alert>
-        )
-      )}
+        ))}
 
       {!canPay && isPayableStatus(payment.status) && (
         <p className="muted">

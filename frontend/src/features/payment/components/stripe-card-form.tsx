@@ -46,7 +46,13 @@ export default function StripeCardForm({ publishableKey, clientSecret, ...rest }
   );
 }
 
-function StripeCheckout({ paymentId, amountLabel, resetToken, onAccepted, onChanged }: Omit<StripeCardFormProps, 'publishableKey' | 'clientSecret'>) {
+function StripeCheckout({
+  paymentId,
+  amountLabel,
+  resetToken,
+  onAccepted,
+  onChanged,
+}: Omit<StripeCardFormProps, 'publishableKey' | 'clientSecret'>) {
   const stripe = useStripe();
   const elements = useElements();
   const [busy, setBusy] = useState(false);

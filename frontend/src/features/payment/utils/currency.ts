@@ -6,7 +6,9 @@ function currencyExponent(config: PaymentConfig, code: string): number {
   const known = config.currencies.find((c) => c.code === code);
   if (known) return known.exponent;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+    );
   } catch {
     return 2;
   }

@@ -49,7 +49,11 @@ export function describeStatus(status: PaymentStatus, ctx: StatusContext): Statu
   switch (status) {
     case 'pending':
       return ctx.canPay
-        ? { title: 'Waiting for your card details', body: 'Enter your card below to complete the payment.', tone: 'neutral' }
+        ? {
+            title: 'Waiting for your card details',
+            body: 'Enter your card below to complete the payment.',
+            tone: 'neutral',
+          }
         : { title: 'Waiting for payment', body: 'We have not received a card for this payment yet.', tone: 'neutral' };
     case 'requires_action':
       return {
@@ -74,7 +78,11 @@ export function describeStatus(status: PaymentStatus, ctx: StatusContext): Statu
     case 'canceled':
       return { title: 'Payment canceled', body: 'This payment was canceled. No money was taken.', tone: 'neutral' };
     case 'partially_refunded':
-      return { title: 'Payment partially refunded', body: `${ctx.refunded} has been refunded to your card.`, tone: 'success' };
+      return {
+        title: 'Payment partially refunded',
+        body: `${ctx.refunded} has been refunded to your card.`,
+        tone: 'success',
+      };
     case 'refunded':
       return { title: 'Payment refunded', body: `${ctx.refunded} has been refunded to your card.`, tone: 'neutral' };
   }
