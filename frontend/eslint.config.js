@@ -64,6 +64,7 @@ export default tseslint.config(
             {
               target: [
                 './src/components',
+                './src/config',
                 './src/hooks',
                 './src/lib',
                 './src/types',

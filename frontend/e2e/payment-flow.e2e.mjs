@@ -4,7 +4,8 @@
 //   E2E_BASE_URL        app under test (default http://localhost:8080; the app must run in sandbox mode)
 //   E2E_SCREENSHOT_DIR  where screenshots go (default <frontend>/e2e-screenshots)
 //   E2E_CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium)
-//   E2E_MOCK_API=1      answer /api/* from an in-memory mock (e2e/mock-api.mjs) instead of the backend,
+//   E2E_MOCK_API=1      answer /api/* from the in-memory mock the unit tests use too
+//                       (src/testing/mock-backend.js) instead of the backend,
 //                       e.g. against `npm run preview` or `npm run dev`
 //   E2E_TIMEOUT_MS      how long to wait for a payment to settle (default 30000)
 //
@@ -15,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { installMockApi } from './mock-api.mjs';
+import { createMockBackend, sandboxConfig } from '../src/testing/mock-backend.js';
 
 const FRONTEND_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +37,31 @@ const CARDS = {
   threeDSecure: '4000 0025 0000 3155',
 };
 
+/** Answers every /api/ request of a Playwright BrowserContext from the shared mock backend. */
+async function installMockApi(context) {
+  const backend = createMockBackend({ config: { ...sandboxConfig, pollIntervalMs: 1000 } });
+  await context.route(
+    (url) => url.pathname.startsWith('/api/'),
+    async (route) => {
+      const request = route.request();
+      let body;
+      try {
+        body = request.postDataJSON();
+      } catch {
+        body = undefined;
+      }
+      const reply = backend.handle(request.method(), new URL(request.url()).pathname, body);
+      await route.fulfill({
+        status: reply.status,
+        contentType: reply.status >= 400 ? 'application/problem+json' : 'application/json',
+        headers: reply.headers,
+        body: JSON.stringify(reply.body),
+      });
+    },
+  );
+  return backend;
+}
+
 class AssertionError extends Error {}
 function assert(condition, message) {
   if (!condition) throw new AssertionError(message);
@@ -43,7 +69,9 @@ function assert(condition, message) {
 
 export async function runPaymentFlowE2E(options = {}) {
   const baseUrl = (options.baseUrl ?? process.env.E2E_BASE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
-  const screenshotDir = resolve(options.screenshotDir ?? process.env.E2E_SCREENSHOT_DIR ?? join(FRONTEND_DIR, 'e2e-screenshots'));
+  const screenshotDir = resolve(
+    options.screenshotDir ?? process.env.E2E_SCREENSHOT_DIR ?? join(FRONTEND_DIR, 'e2e-screenshots'),
+  );
   const mockApi = options.mockApi ?? process.env.E2E_MOCK_API === '1';
   const executablePath = options.executablePath ?? process.env.E2E_CHROMIUM_PATH ?? '/usr/bin/chromium';
   const settleTimeout = Number(options.timeoutMs ?? process.env.E2E_TIMEOUT_MS ?? 30_000);
@@ -218,7 +246,9 @@ export async function runPaymentFlowE2E(options = {}) {
         log(`  ✔ ${name} (${Date.now() - started} ms) — ${detail}`);
       } catch (error) {
         results.push({ name, ok: false, error, ms: Date.now() - started });
-        log(`  ✘ ${name}\n      ${error instanceof Error ? error.message.split('\n').join('\n      ') : String(error)}`);
+        log(
+          `  ✘ ${name}\n      ${error instanceof Error ? error.message.split('\n').join('\n      ') : String(error)}`,
+        );
         for (const context of contexts) {
           for (const page of context.pages()) {
             await screenshot(page, 'failure').catch(() => {});

@@ -41,7 +41,9 @@ const rows = files
 
 const width = Math.max(...rows.map((r) => r.rel.length));
 for (const r of rows) {
-  console.log(`${r.rel.padEnd(width)}  ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  ${r.initial ? 'initial' : 'lazy'}`);
+  console.log(
+    `${r.rel.padEnd(width)}  ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  ${r.initial ? 'initial' : 'lazy'}`,
+  );
 }
 const sum = (list) => list.reduce((n, r) => n + r.gzip, 0);
 const js = rows.filter((r) => /\.m?js$/.test(r.rel));

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { PageLayout } from '@/components/layouts/page-layout';
+import { paths } from '@/config/paths';
 import type { RouteDefinition } from '@/lib/router';
 
 import { NewPaymentRoute } from './routes/new-payment';
@@ -11,8 +12,8 @@ const page = (content: ReactNode) => <PageLayout>{content}</PageLayout>;
 
 /** `/` and `/payment` start a payment; `/payment/{paymentId}` reopens one and resumes polling. */
 export const routes: RouteDefinition[] = [
-  { path: '/', element: page(<NewPaymentRoute />) },
-  { path: '/payment', element: page(<NewPaymentRoute />) },
-  { path: '/payment/:paymentId', element: page(<PaymentStatusRoute />) },
+  { path: paths.home.path, element: page(<NewPaymentRoute />) },
+  { path: paths.newPayment.path, element: page(<NewPaymentRoute />) },
+  { path: paths.payment.path, element: page(<PaymentStatusRoute />) },
   { path: '*', element: page(<NotFoundRoute />) },
 ];

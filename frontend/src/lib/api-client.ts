@@ -36,7 +36,7 @@ export class ApiError extends Error {
 }
 
 /** The request never got an HTTP answer (offline, DNS, timeout, aborted). */
-export class NetworkError extends Error {
+class NetworkError extends Error {
   constructor(cause: unknown) {
     super('Network request failed', { cause });
     this.name = 'NetworkError';
@@ -44,7 +44,7 @@ export class NetworkError extends Error {
 }
 
 /** The server answered 2xx with a body that does not match the contract. */
-export class ContractError extends Error {
+class ContractError extends Error {
   constructor(path: string, cause: unknown) {
     super(`Unexpected response from ${path}`, { cause });
     this.name = 'ContractError';
@@ -97,7 +97,11 @@ export async function apiRequest<T>(path: string, schema: z.ZodMiniType<T>, opti
 
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, await readProblem(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+    throw new ApiError(
+      response.status,
+      await readProblem(response),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
 
   let json: unknown;

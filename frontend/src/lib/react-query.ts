@@ -2,7 +2,7 @@ import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 
 import { ApiError } from './api-client';
 
-export const queryConfig = {
+const queryConfig = {
   queries: {
     refetchOnWindowFocus: true,
     staleTime: 0,

@@ -14,7 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 
-export type RouterHistory = {
+type RouterHistory = {
   pathname: () => string;
   push: (path: string) => void;
   replace: (path: string) => void;
@@ -23,7 +23,7 @@ export type RouterHistory = {
 
 export type RouteDefinition = { path: string; element: ReactNode };
 
-type RouterState = { pathname: string; params: Record<string, string>; history: RouterHistory };
+type RouterState = { params: Record<string, string>; history: RouterHistory };
 
 const RouterContext = createContext<RouterState | null>(null);
 
@@ -99,9 +99,9 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
 function resolveRoute(routes: RouteDefinition[], pathname: string, history: RouterHistory) {
   for (const route of routes) {
     const params = matchPath(route.path, pathname);
-    if (params) return { state: { pathname, params, history }, element: route.element };
+    if (params) return { state: { params, history }, element: route.element };
   }
-  return { state: { pathname, params: {}, history }, element: null };
+  return { state: { params: {}, history }, element: null };
 }
 
 type RouterProps = {
@@ -130,7 +130,6 @@ function useRouter(): RouterState {
 }
 
 export const useParams = (): Record<string, string | undefined> => useRouter().params;
-export const usePathname = (): string => useRouter().pathname;
 
 export function useNavigate(): (path: string, options?: { replace?: boolean }) => void {
   const { history } = useRouter();

@@ -1,18 +1,26 @@
 import { vi } from 'vitest';
 
-import type { PaymentConfig, PaymentStatusResponse } from '@/types/api-types';
+import { paymentStatusValues, type PaymentStatusResponse } from '@/types/api-types';
 
-export type MockRequest = { method: string; path: string; headers: Headers; body: unknown };
-export type MockReply = { status?: number; body?: unknown; headers?: Record<string, string> };
-export type MockHandler = (req: MockRequest, params: Record<string, string>) => MockReply | Promise<MockReply>;
+import { createMockBackend, ok, problem, sandboxConfig, type MockReply } from './mock-backend';
+
+export { ok, problem, sandboxConfig };
+
+type MockRequest = { method: string; path: string; headers: Headers; body: unknown };
+type MockHandler = (req: MockRequest, params: Record<string, string>) => MockReply | Promise<MockReply>;
 
 type Route = { method: string; pattern: RegExp; keys: string[]; handler: MockHandler };
 
 /**
- * Replaces global fetch with a tiny router: `installMockApi({ 'GET /api/payment/config': () => ok(config) })`.
- * Unmatched requests answer 404 problem+json. Every request is recorded in `calls`.
+ * Replaces global fetch with the shared mock backend (./mock-backend.js, also used by the e2e test);
+ * `handlers` answer first where a test needs a particular reply:
+ * `installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('failed')) })`.
+ * Every request is recorded in `calls`.
  */
-export function installMockApi(handlers: Record<string, MockHandler>) {
+export function installMockApi(
+  handlers: Record<string, MockHandler> = {},
+  backend = createMockBackend({ settleMs: 50 }),
+) {
   const routes: Route[] = Object.entries(handlers).map(([key, handler]) => {
     const [method = 'GET', path = '/'] = key.split(' ');
     const keys: string[] = [];
@@ -27,7 +35,10 @@ export function installMockApi(handlers: Record<string, MockHandler>) {
   const calls: MockRequest[] = [];
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://localhost',
+    );
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     const req: MockRequest = { method, path: url.pathname, headers: new Headers(init?.headers), body };
@@ -36,22 +47,14 @@ export function installMockApi(handlers: Record<string, MockHandler>) {
       const match = route.method === method ? route.pattern.exec(url.pathname) : null;
       if (!match) continue;
       const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(match[i + 1] ?? '')]));
-      const reply = await route.handler(req, params);
-      const status = reply.status ?? 200;
-      const isProblem = status >= 400;
-      return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
-        status,
-        headers: { 'Content-Type': isProblem ? 'application/problem+json' : 'application/json', ...reply.headers },
-      });
+      return toResponse(await route.handler(req, params));
     }
-    return new Response(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }), {
-      status: 404,
-      headers: { 'Content-Type': 'application/problem+json' },
-    });
+    return toResponse(backend.handle(method, url.pathname, body));
   });
   vi.stubGlobal('fetch', fetchMock);
 
   return {
+    backend,
     calls,
     fetchMock,
     count: (method: string, pathPrefix: string) =>
@@ -59,12 +62,11 @@ export function installMockApi(handlers: Record<string, MockHandler>) {
   };
 }
 
-export const ok = (body: unknown, status = 200): MockReply => ({ status, body });
-
-export const problem = (status: number, extra: Record<string, unknown> = {}): MockReply => ({
-  status,
-  body: { type: 'about:blank', title: 'Error', status, ...extra },
-});
+const toResponse = ({ status, body, headers }: MockReply) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  });
 
 /** Returns the replies in order, then keeps repeating the last one. */
 export function sequence<T>(...items: T[]): () => T {
@@ -75,26 +77,6 @@ export function sequence<T>(...items: T[]): () => T {
     return item;
   };
 }
-
-export const sandboxConfig: PaymentConfig = {
-  mode: 'sandbox',
-  publishableKey: null,
-  currencies: [
-    { code: 'USD', exponent: 2, minimumAmount: 50, maximumAmount: 99999999 },
-    { code: 'JPY', exponent: 0, minimumAmount: 50, maximumAmount: 99999999 },
-    { code: 'KWD', exponent: 3, minimumAmount: 100, maximumAmount: 99999999 },
-  ],
-  serviceTypes: [
-    { id: 'pon-ftth', label: 'PON & FTTH' },
-    { id: 'microwave-network', label: 'Microwave Network' },
-  ],
-  pollIntervalMs: 25,
-  testCards: [
-    { number: '4242424242424242', description: 'Succeeds' },
-    { number: '4000000000000002', description: 'Declined' },
-    { number: '4000002500003155', description: 'Requires 3-D Secure' },
-  ],
-};
 
 export const PAYMENT_ID = 'pay_3xq9T0bVdJm2LkQp7RzY1a';
 
@@ -111,7 +93,7 @@ export function statusOf(
     transactionId: status === 'succeeded' ? 'ch_test_123' : null,
     failureMessage: status === 'failed' ? 'Your card was declined.' : null,
     refundedAmount: 0,
-    updatedAt: `2026-02-07T10:00:0${['pending', 'requires_action', 'processing', 'succeeded', 'failed'].indexOf(status)}Z`,
+    updatedAt: `2026-02-07T10:00:0${paymentStatusValues.indexOf(status)}Z`,
     ...overrides,
   };
 }

@@ -1241,3 +1241,18 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const paymentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentStatus"]> = ["pending", "requires_action", "processing", "succeeded", "failed", "canceled", "partially_refunded", "refunded"];
+export const paymentConfigModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentConfig"]["mode"]> = ["stripe", "sandbox"];
+export const currencyInfoExponentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CurrencyInfo"]["exponent"]> = [0, 2, 3];
+export const webhookAckOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookAck"]["outcome"]> = ["applied", "duplicate", "stale", "ignored", "unknown_payment"];
+export const sandboxConfirmResponseOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SandboxConfirmResponse"]["outcome"]> = ["processing", "requires_action", "declined"];
+export const statusChangeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatusChange"]["source"]> = ["api", "webhook", "reconciler", "admin"];
+export const refundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Refund"]["status"]> = ["pending", "succeeded", "failed"];

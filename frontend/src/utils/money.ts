@@ -4,9 +4,8 @@
  * Parsing works on the decimal string, never through floating point.
  */
 
-export type ParseAmountResult =
-  | { ok: true; minor: number }
-  | { ok: false; reason: 'empty' | 'format' | 'precision' | 'too-large' };
+type ParseAmountResult =
+  { ok: true; minor: number } | { ok: false; reason: 'empty' | 'format' | 'precision' | 'too-large' };
 
 const AMOUNT_PATTERN = /^(\d*)(?:\.(\d*))?$/;
 const MAX_INTEGER_DIGITS = 13; // keeps minor units far inside Number.MAX_SAFE_INTEGER

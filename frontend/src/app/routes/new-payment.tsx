@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
 
-
+import { paths } from '@/config/paths';
 import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
 import { PaymentForm } from '@/features/payment/components/payment-form';
 import { useNavigate } from '@/lib/router';
-
-import { paths } from '../paths';
 
 export function NewPaymentRoute() {
   const navigate = useNavigate();
@@ -18,7 +16,12 @@ export function NewPaymentRoute() {
       <h1>Make a payment</h1>
       <p className="lead">Fill in your details, then pay by card on the next step.</p>
       <PaymentConfigGate>
-        {(config) => <PaymentForm config={config} onCreated={(payment) => void navigate(paths.payment(payment.paymentId))} />}
+        {(config) => (
+          <PaymentForm
+            config={config}
+            onCreated={(payment) => void navigate(paths.payment.getHref(payment.paymentId))}
+          />
+        )}
       </PaymentConfigGate>
     </div>
   );

@@ -1,11 +1,8 @@
 import { useEffect } from 'react';
 
-
 import { PaymentCheckout } from '@/features/payment/components/payment-checkout';
 import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
 import { useParams } from '@/lib/router';
-
-import { paths } from '../paths';
 
 export function PaymentStatusRoute() {
   const { paymentId = '' } = useParams();
@@ -17,7 +14,7 @@ export function PaymentStatusRoute() {
     <div className="card">
       <h1>Your payment</h1>
       <PaymentConfigGate>
-        {(config) => <PaymentCheckout key={paymentId} config={config} paymentId={paymentId} newPaymentPath={paths.newPayment} />}
+        {(config) => <PaymentCheckout key={paymentId} config={config} paymentId={paymentId} />}
       </PaymentConfigGate>
     </div>
   );

@@ -10,7 +10,15 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 };
 
 /** A labelled text input with hint and error text wired up for assistive technology. */
-export function TextField({ label, hint, hintPlacement = 'above', error, ref, className, ...inputProps }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  hintPlacement = 'above',
+  error,
+  ref,
+  className,
+  ...inputProps
+}: TextFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

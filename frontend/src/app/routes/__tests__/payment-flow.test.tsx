@@ -24,6 +24,14 @@ function renderApp(path: string) {
 
 const statusRegion = () => screen.getByRole('status');
 
+/** A pending payment on the shared mock backend, payable in this tab (its client secret stored). */
+function openPaymentOnMockBackend() {
+  const api = installMockApi();
+  const { paymentId, clientSecret } = api.backend.createPayment();
+  sessionStorage.setItem(`payment.clientSecret.${paymentId}`, clientSecret);
+  return { api, paymentId, clientSecret };
+}
+
 async function fillPaymentForm(user: ReturnType<typeof userEvent.setup>, amount = '12.50', currency = 'USD') {
   await user.type(await screen.findByLabelText('Name'), 'Ada Lovelace');
   await user.type(screen.getByLabelText(/^Email/), 'ada@example.com');
@@ -45,7 +53,7 @@ async function payWithCard(user: ReturnType<typeof userEvent.setup>, number: str
 
 describe('new payment form', () => {
   it('shows validation messages next to the fields and sends nothing', async () => {
-    const api = installMockApi({ 'GET /api/payment/config': () => ok(sandboxConfig) });
+    const api = installMockApi();
     const { user } = renderApp('/payment');
 
     await user.click(await screen.findByRole('button', { name: 'Continue to payment' }));
@@ -67,7 +75,6 @@ describe('new payment form', () => {
 
   it('shows the server’s field errors on the right fields', async () => {
     installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'POST /api/payment/stripe/create-intent': () =>
         problem(400, {
           type: 'urn:payment:problem:validation-error',
@@ -94,10 +101,12 @@ describe('new payment form', () => {
   it('creates exactly one payment on a double click, converts the amount, and opens the payment', async () => {
     let resolveCreate: () => void = () => {};
     const api = installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'POST /api/payment/stripe/create-intent': async () => {
         await new Promise<void>((r) => (resolveCreate = r));
-        return ok({ paymentId: PAYMENT_ID, clientSecret: 'pi_1_secret_abc', status: 'pending', amount: 1500, currency: 'KWD' }, 201);
+        return ok(
+          { paymentId: PAYMENT_ID, clientSecret: 'pi_1_secret_abc', status: 'pending', amount: 1500, currency: 'KWD' },
+          201,
+        );
       },
       'GET /api/payment/status/:id': () => ok(statusOf('pending', { amount: 1500, currency: 'KWD' })),
     });
@@ -113,7 +122,13 @@ describe('new payment form', () => {
     await waitFor(() => expect(history.pathname()).toBe(`/payment/${PAYMENT_ID}`));
     expect(api.count('POST', '/api/payment/stripe/create-intent')).toBe(1);
     const create = api.calls.find((c) => c.method === 'POST');
-    expect(create?.body).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', serviceType: 'pon-ftth', amount: 1500, currency: 'KWD' });
+    expect(create?.body).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      serviceType: 'pon-ftth',
+      amount: 1500,
+      currency: 'KWD',
+    });
     expect(create?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(sessionStorage.getItem(`payment.clientSecret.${PAYMENT_ID}`)).toBe('pi_1_secret_abc');
     expect(await screen.findByLabelText('Card number')).toBeInTheDocument();
@@ -147,7 +162,6 @@ describe('payment status page', () => {
     let accepted = false;
     const afterRetry = sequence(statusOf('processing'), statusOf('succeeded'));
     const api = installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'GET /api/payment/status/:id': () => ok(accepted ? afterRetry() : statusOf('failed')),
       'POST /api/payment/sandbox/payments/:id/confirm': () => {
         accepted = true;
@@ -169,27 +183,18 @@ describe('payment status page', () => {
 
     expect(await screen.findByText('Payment succeeded')).toBeInTheDocument();
     const confirm = api.calls.find((c) => c.path.endsWith('/confirm'));
-    expect(confirm?.body).toEqual({ clientSecret: 'pi_1_secret_abc', cardNumber: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' });
+    expect(confirm?.body).toEqual({
+      clientSecret: 'pi_1_secret_abc',
+      cardNumber: '4242 4242 4242 4242',
+      expiry: '12/34',
+      cvc: '123',
+    });
     expect(screen.queryByLabelText('Card number')).not.toBeInTheDocument();
   });
 
   it('shows a decline from the sandbox and succeeds with another card', async () => {
-    sessionStorage.setItem(`payment.clientSecret.${PAYMENT_ID}`, 'pi_1_secret_abc');
-    let state = statusOf('pending');
-    installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
-      'GET /api/payment/status/:id': () => ok(state),
-      'POST /api/payment/sandbox/payments/:id/confirm': (req) => {
-        const card = (req.body as { cardNumber: string }).cardNumber.replace(/\s/g, '');
-        if (card === '4000000000000002') {
-          state = statusOf('failed');
-          return ok({ paymentId: PAYMENT_ID, outcome: 'declined', declineCode: 'generic_decline', message: 'Your card was declined.' });
-        }
-        state = statusOf('succeeded');
-        return ok({ paymentId: PAYMENT_ID, outcome: 'processing', declineCode: null, message: null });
-      },
-    });
-    const { user } = renderApp(`/payment/${PAYMENT_ID}`);
+    const { paymentId } = openPaymentOnMockBackend();
+    const { user } = renderApp(`/payment/${paymentId}`);
 
     await payWithCard(user, '4000000000000002');
     expect(await screen.findByText('Card declined')).toBeInTheDocument();
@@ -203,34 +208,20 @@ describe('payment status page', () => {
   });
 
   it('asks for 3-D Secure and completes on Approve', async () => {
-    sessionStorage.setItem(`payment.clientSecret.${PAYMENT_ID}`, 'pi_1_secret_abc');
-    let state = statusOf('pending');
-    const api = installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
-      'GET /api/payment/status/:id': () => ok(state),
-      'POST /api/payment/sandbox/payments/:id/confirm': () => {
-        state = statusOf('requires_action');
-        return ok({ paymentId: PAYMENT_ID, outcome: 'requires_action', declineCode: null, message: null });
-      },
-      'POST /api/payment/sandbox/payments/:id/authenticate': () => {
-        state = statusOf('succeeded');
-        return ok({ paymentId: PAYMENT_ID, outcome: 'processing', declineCode: null, message: null });
-      },
-    });
-    const { user } = renderApp(`/payment/${PAYMENT_ID}`);
+    const { paymentId, clientSecret, api } = openPaymentOnMockBackend();
+    const { user } = renderApp(`/payment/${paymentId}`);
 
     await payWithCard(user, '4000002500003155');
     const heading = await screen.findByRole('heading', { name: '3-D Secure' });
     await waitFor(() => expect(heading).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(await screen.findByText('Payment succeeded')).toBeInTheDocument();
-    expect(api.calls.find((c) => c.path.endsWith('/authenticate'))?.body).toEqual({ clientSecret: 'pi_1_secret_abc', approve: true });
+    expect(api.calls.find((c) => c.path.endsWith('/authenticate'))?.body).toEqual({ clientSecret, approve: true });
   });
 
   it('shows a card error from the server on the card number field', async () => {
     sessionStorage.setItem(`payment.clientSecret.${PAYMENT_ID}`, 'pi_1_secret_abc');
     installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'GET /api/payment/status/:id': () => ok(statusOf('pending')),
       'POST /api/payment/sandbox/payments/:id/confirm': () =>
         problem(400, { errors: [{ field: 'cardNumber', message: 'Use one of the sandbox test cards.' }] }),
@@ -244,7 +235,6 @@ describe('payment status page', () => {
 
   it('on reload without the client secret shows the status but no card form', async () => {
     installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'GET /api/payment/status/:id': () => ok(statusOf('succeeded')),
     });
     renderApp(`/payment/${PAYMENT_ID}`);
@@ -255,7 +245,6 @@ describe('payment status page', () => {
 
   it('says so when the payment does not exist', async () => {
     installMockApi({
-      'GET /api/payment/config': () => ok(sandboxConfig),
       'GET /api/payment/status/:id': () => problem(404, { title: 'Not found' }),
     });
     renderApp('/payment/pay_doesnotexist0000000000000');
@@ -268,7 +257,7 @@ describe('slow payments', () => {
     const api = installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('processing')) });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const checkout = (
-      <PaymentCheckout config={sandboxConfig} paymentId={PAYMENT_ID} newPaymentPath="/payment" slowAfterMs={150} slowPollIntervalMs={120} />
+      <PaymentCheckout config={sandboxConfig} paymentId={PAYMENT_ID} slowAfterMs={150} slowPollIntervalMs={120} />
     );
     render(
       <AppProvider queryClient={queryClient}>
@@ -279,7 +268,11 @@ describe('slow payments', () => {
     expect(await screen.findByText('Processing your payment…')).toBeInTheDocument();
     expect(screen.queryByText(/taking longer than usual/)).not.toBeInTheDocument();
     expect(
-      await screen.findByText('This is taking longer than usual — we will email you when it completes.', {}, { timeout: 2000 }),
+      await screen.findByText(
+        'This is taking longer than usual — we will email you when it completes.',
+        {},
+        { timeout: 2000 },
+      ),
     ).toBeInTheDocument();
 
     const before = api.count('GET', '/api/payment/status/');

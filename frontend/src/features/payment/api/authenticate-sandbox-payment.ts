@@ -11,9 +11,13 @@ export const authenticateSandboxPayment = ({
   paymentId,
   data,
 }: AuthenticateSandboxPaymentInput): Promise<SandboxConfirmResponse> =>
-  apiRequest(`/api/payment/sandbox/payments/${encodeURIComponent(paymentId)}/authenticate`, sandboxConfirmResponseSchema, {
-    method: 'POST',
-    body: data,
-  });
+  apiRequest(
+    `/api/payment/sandbox/payments/${encodeURIComponent(paymentId)}/authenticate`,
+    sandboxConfirmResponseSchema,
+    {
+      method: 'POST',
+      body: data,
+    },
+  );
 
 export const useAuthenticateSandboxPayment = () => useMutation({ mutationFn: authenticateSandboxPayment });

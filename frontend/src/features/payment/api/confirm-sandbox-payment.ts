@@ -7,7 +7,10 @@ import { sandboxConfirmResponseSchema } from './schemas';
 
 export type ConfirmSandboxPaymentInput = { paymentId: string; data: SandboxConfirmRequest };
 
-export const confirmSandboxPayment = ({ paymentId, data }: ConfirmSandboxPaymentInput): Promise<SandboxConfirmResponse> =>
+export const confirmSandboxPayment = ({
+  paymentId,
+  data,
+}: ConfirmSandboxPaymentInput): Promise<SandboxConfirmResponse> =>
   apiRequest(`/api/payment/sandbox/payments/${encodeURIComponent(paymentId)}/confirm`, sandboxConfirmResponseSchema, {
     method: 'POST',
     body: data,

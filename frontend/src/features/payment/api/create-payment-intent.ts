@@ -35,7 +35,11 @@ export const createPaymentInputSchema = (config: PaymentConfig) => {
     email: z.pipe(
       z
         .string()
-        .check(z.trim(), z.minLength(1, 'Enter your email address.'), z.maxLength(254, 'Email must be 254 characters or fewer.')),
+        .check(
+          z.trim(),
+          z.minLength(1, 'Enter your email address.'),
+          z.maxLength(254, 'Email must be 254 characters or fewer.'),
+        ),
       z.email('Enter a valid email address, like name@example.com.'),
     ),
     serviceType: z.string().check(z.refine((v) => serviceIds.includes(v), 'Choose a service.')),
@@ -54,20 +58,22 @@ export const createPaymentInputSchema = (config: PaymentConfig) => {
         { when: (payload) => hasStringFields(payload.value, 'amount', 'currency') },
       ),
     ),
-    z.transform(
-      (values: z.output<typeof base>): CreatePaymentRequest => ({
-        name: values.name,
-        email: values.email,
-        serviceType: values.serviceType,
-        amount: toMinor(config, values.amount, values.currency),
-        currency: values.currency,
-      }),
-    ),
+    z.transform((values: z.output<typeof base>): CreatePaymentRequest => ({
+      name: values.name,
+      email: values.email,
+      serviceType: values.serviceType,
+      amount: toMinor(config, values.amount, values.currency),
+      currency: values.currency,
+    })),
   );
 };
 
 function hasStringFields(value: unknown, ...keys: string[]): boolean {
-  return typeof value === 'object' && value !== null && keys.every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    keys.every((k) => typeof (value as Record<string, unknown>)[k] === 'string')
+  );
 }
 
 function toMinor(config: PaymentConfig, amount: string, currencyCode: string): number {
@@ -106,7 +112,10 @@ export type CreatePaymentIntentInput = {
   idempotencyKey: string;
 };
 
-export const createPaymentIntent = ({ data, idempotencyKey }: CreatePaymentIntentInput): Promise<CreatePaymentResponse> =>
+export const createPaymentIntent = ({
+  data,
+  idempotencyKey,
+}: CreatePaymentIntentInput): Promise<CreatePaymentResponse> =>
   apiRequest('/api/payment/stripe/create-intent', createPaymentResponseSchema, {
     method: 'POST',
     body: data,

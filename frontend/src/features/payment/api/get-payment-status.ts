@@ -7,7 +7,10 @@ import { shouldKeepPolling } from '../utils/payment-status';
 
 import { paymentStatusResponseSchema } from './schemas';
 
-export const getPaymentStatus = (paymentId: string, { signal }: { signal?: AbortSignal } = {}): Promise<PaymentStatusResponse> =>
+export const getPaymentStatus = (
+  paymentId: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<PaymentStatusResponse> =>
   apiRequest(`/api/payment/status/${encodeURIComponent(paymentId)}`, paymentStatusResponseSchema, { signal });
 
 export const getPaymentStatusQueryOptions = (paymentId: string) =>

@@ -1,36 +1,31 @@
 import * as z from 'zod/mini';
 
-import type {
-  CreatePaymentResponse,
-  PaymentConfig,
-  PaymentStatus,
-  PaymentStatusResponse,
-  SandboxConfirmResponse,
+import {
+  currencyInfoExponentValues,
+  paymentConfigModeValues,
+  paymentStatusValues,
+  sandboxConfirmResponseOutcomeValues,
+  type CreatePaymentResponse,
+  type PaymentConfig,
+  type PaymentStatusResponse,
+  type SandboxConfirmResponse,
 } from '@/types/api-types';
 
-// Runtime checks of the response bodies described in openapi.yaml. `satisfies` ties each schema
-// to the generated type, so a contract change that is not reflected here fails `tsc`.
+// Runtime checks of the response bodies described in openapi.yaml. Enum values come from the
+// generated code; `satisfies` ties each schema to the generated type, so a contract change that
+// is not reflected here fails `tsc`.
 // zod/mini keeps this tree-shakable (the classic `z` namespace would add ~30 kB gzipped).
 
-export const paymentStatusSchema = z.enum([
-  'pending',
-  'requires_action',
-  'processing',
-  'succeeded',
-  'failed',
-  'canceled',
-  'partially_refunded',
-  'refunded',
-]) satisfies z.ZodMiniType<PaymentStatus>;
+const paymentStatusSchema = z.enum(paymentStatusValues);
 
 export const paymentConfigSchema = z.object({
-  mode: z.enum(['stripe', 'sandbox']),
+  mode: z.enum(paymentConfigModeValues),
   publishableKey: z.nullable(z.string()),
   currencies: z
     .array(
       z.object({
         code: z.string(),
-        exponent: z.union([z.literal(0), z.literal(2), z.literal(3)]),
+        exponent: z.literal(currencyInfoExponentValues),
         minimumAmount: z.int(),
         maximumAmount: z.int(),
       }),
@@ -63,7 +58,7 @@ export const paymentStatusResponseSchema = z.object({
 
 export const sandboxConfirmResponseSchema = z.object({
   paymentId: z.string(),
-  outcome: z.enum(['processing', 'requires_action', 'declined']),
+  outcome: z.enum(sandboxConfirmResponseOutcomeValues),
   declineCode: z.nullable(z.string()),
   message: z.nullable(z.string()),
 }) satisfies z.ZodMiniType<SandboxConfirmResponse>;

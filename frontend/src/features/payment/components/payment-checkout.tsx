@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
-
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
 import { ApiError, describeError } from '@/lib/api-client';
 import { Link } from '@/lib/router';
 import type { PaymentConfig } from '@/types/api-types';
@@ -20,13 +20,12 @@ import { SandboxCardForm } from './sandbox-card-form';
 
 const StripeCardForm = lazy(() => import('./stripe-card-form'));
 
-export const SLOW_AFTER_MS = 60_000;
-export const SLOW_POLL_INTERVAL_MS = 10_000;
+const SLOW_AFTER_MS = 60_000;
+const SLOW_POLL_INTERVAL_MS = 10_000;
 
 type PaymentCheckoutProps = {
   config: PaymentConfig;
   paymentId: string;
-  newPaymentPath: string;
   /** After this long unresolved, show the "we will email you" note and poll slowly. */
   slowAfterMs?: number;
   slowPollIntervalMs?: number;
@@ -36,7 +35,6 @@ type PaymentCheckoutProps = {
 export function PaymentCheckout({
   config,
   paymentId,
-  newPaymentPath,
   slowAfterMs = SLOW_AFTER_MS,
   slowPollIntervalMs = SLOW_POLL_INTERVAL_MS,
 }: PaymentCheckoutProps) {
@@ -85,7 +83,7 @@ export function PaymentCheckout({
               Try again
             </Button>
           )}
-          <Link className="button button--link" to={newPaymentPath}>
+          <Link className="button button--link" to={paths.newPayment.getHref()}>
             Start a new payment
           </Link>
         </div>
@@ -136,8 +134,10 @@ export function PaymentCheckout({
           onChanged={refreshStatus}
         />
       )}
-      {showCardStep && config.mode === 'stripe' && clientSecret && (
-        config.publishableKey ? (
+      {showCardStep &&
+        config.mode === 'stripe' &&
+        clientSecret &&
+        (config.publishableKey ? (
           <Suspense fallback={<Spinner label="Loading the secure card form…" />}>
             <StripeCardForm
               publishableKey={config.publishableKey}
@@ -151,18 +151,17 @@ export function PaymentCheckout({
           </Suspense>
         ) : (
           <Alert role="alert">Card payments are not configured. Please contact us.</Alert>
-        )
-      )}
+        ))}
 
       {!canPay && isPayableStatus(payment.status) && (
         <p className="muted">
           To pay, continue in the browser tab where you started this payment, or{' '}
-          <Link to={newPaymentPath}>start a new payment</Link>.
+          <Link to={paths.newPayment.getHref()}>start a new payment</Link>.
         </p>
       )}
       {finalStatus && (
         <p>
-          <Link className="button button--secondary" to={newPaymentPath}>
+          <Link className="button button--secondary" to={paths.newPayment.getHref()}>
             Make another payment
           </Link>
         </p>

@@ -25,7 +25,8 @@ type PaymentFormProps = {
   onCreated: (payment: CreatePaymentResponse) => void;
 };
 
-const isFormField = (field: string): field is PaymentFormField => (paymentFormFields as readonly string[]).includes(field);
+const isFormField = (field: string): field is PaymentFormField =>
+  (paymentFormFields as readonly string[]).includes(field);
 
 export function PaymentForm({ config, onCreated }: PaymentFormProps) {
   const schema = useMemo(() => createPaymentInputSchema(config), [config]);
@@ -136,7 +137,13 @@ export function PaymentForm({ config, onCreated }: PaymentFormProps) {
       : `For example ${exampleAmount(currency?.exponent ?? 2)}`;
 
   return (
-    <form ref={formRef} className="stack" noValidate onSubmit={onSubmit} aria-describedby={formError ? 'payment-form-error' : undefined}>
+    <form
+      ref={formRef}
+      className="stack"
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={formError ? 'payment-form-error' : undefined}
+    >
       <TextField
         label="Name"
         name="name"

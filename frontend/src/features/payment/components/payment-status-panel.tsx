@@ -28,7 +28,13 @@ export function PaymentStatusPanel({
   const step = progressStep(payment.status, confirming);
   const failed = payment.status === 'failed' && !confirming;
   const resultLabel =
-    step < 2 ? STEP_LABELS[2] : payment.status === 'failed' ? 'Failed' : payment.status === 'canceled' ? 'Canceled' : 'Paid';
+    step < 2
+      ? STEP_LABELS[2]
+      : payment.status === 'failed'
+        ? 'Failed'
+        : payment.status === 'canceled'
+          ? 'Canceled'
+          : 'Paid';
 
   return (
     <section className={`status-panel status-panel--${copy.tone}`} aria-labelledby="status-heading">
@@ -39,7 +45,11 @@ export function PaymentStatusPanel({
         {STEP_LABELS.map((label, i) => {
           const state = i < step ? 'done' : i === step ? 'current' : 'todo';
           return (
-            <li key={label} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={label}
+              className={`steps__item steps__item--${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <span className="steps__dot" aria-hidden="true" />
               <span className="steps__label">{i === 2 ? resultLabel : label}</span>
             </li>

@@ -24,7 +24,7 @@ const stripeConfig: PaymentConfig = { ...sandboxConfig, mode: 'stripe', publisha
 
 function renderCheckout() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const checkout = <PaymentCheckout config={stripeConfig} paymentId={PAYMENT_ID} newPaymentPath="/payment" />;
+  const checkout = <PaymentCheckout config={stripeConfig} paymentId={PAYMENT_ID} />;
   render(
     <QueryClientProvider client={queryClient}>
       <Router routes={[{ path: '*', element: checkout }]} history={createMemoryHistory(`/payment/${PAYMENT_ID}`)} />
@@ -36,7 +36,9 @@ describe('stripe mode', () => {
   it('confirms with the Payment Element without leaving the page, then follows the status', async () => {
     sessionStorage.setItem(`payment.clientSecret.${PAYMENT_ID}`, 'pi_1_secret_abc');
     let confirmed = false;
-    installMockApi({ 'GET /api/payment/status/:id': () => ok(confirmed ? statusOf('succeeded') : statusOf('pending')) });
+    installMockApi({
+      'GET /api/payment/status/:id': () => ok(confirmed ? statusOf('succeeded') : statusOf('pending')),
+    });
     stripe.loadStripe.mockResolvedValue({});
     stripe.confirmPayment.mockImplementation(() => {
       confirmed = true;
@@ -61,7 +63,9 @@ describe('stripe mode', () => {
     sessionStorage.setItem(`payment.clientSecret.${PAYMENT_ID}`, 'pi_1_secret_abc');
     installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('pending')) });
     stripe.loadStripe.mockResolvedValue({});
-    stripe.confirmPayment.mockResolvedValue({ error: { type: 'card_error', message: 'Your card has insufficient funds.' } });
+    stripe.confirmPayment.mockResolvedValue({
+      error: { type: 'card_error', message: 'Your card has insufficient funds.' },
+    });
     renderCheckout();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Pay $12.50' }));

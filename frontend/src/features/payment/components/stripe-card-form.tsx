@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { paths } from '@/config/paths';
 
 // This module is loaded lazily, only in stripe mode. Stripe.js itself comes from js.stripe.com.
 
@@ -17,7 +18,7 @@ function getStripe(publishableKey: string): Promise<Stripe | null> {
   return promise;
 }
 
-export type StripeCardFormProps = {
+type StripeCardFormProps = {
   publishableKey: string;
   clientSecret: string;
   paymentId: string;
@@ -45,7 +46,13 @@ export default function StripeCardForm({ publishableKey, clientSecret, ...rest }
   );
 }
 
-function StripeCheckout({ paymentId, amountLabel, resetToken, onAccepted, onChanged }: Omit<StripeCardFormProps, 'publishableKey' | 'clientSecret'>) {
+function StripeCheckout({
+  paymentId,
+  amountLabel,
+  resetToken,
+  onAccepted,
+  onChanged,
+}: Omit<StripeCardFormProps, 'publishableKey' | 'clientSecret'>) {
   const stripe = useStripe();
   const elements = useElements();
   const [busy, setBusy] = useState(false);
@@ -69,7 +76,7 @@ function StripeCheckout({ paymentId, amountLabel, resetToken, onAccepted, onChan
       const { error } = await stripe.confirmPayment({
         elements,
         redirect: 'if_required',
-        confirmParams: { return_url: `${window.location.origin}/payment/${encodeURIComponent(paymentId)}` },
+        confirmParams: { return_url: `${window.location.origin}${paths.payment.getHref(paymentId)}` },
       });
       if (error) {
         setMessage(

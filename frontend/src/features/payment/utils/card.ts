@@ -48,7 +48,8 @@ export function validateCard(fields: CardFields, now: Date = new Date()): CardEr
   const errors: CardErrors = {};
   const number = digitsOnly(fields.cardNumber);
   if (number.length === 0) errors.cardNumber = 'Enter your card number.';
-  else if (number.length < 12 || number.length > 19 || !luhnValid(number)) errors.cardNumber = 'Enter a valid card number.';
+  else if (number.length < 12 || number.length > 19 || !luhnValid(number))
+    errors.cardNumber = 'Enter a valid card number.';
 
   const exp = /^(\d{2})\/(\d{2})$/.exec(fields.expiry.trim());
   const month = exp ? Number(exp[1]) : 0;

@@ -2,11 +2,13 @@ import type { PaymentConfig } from '@/types/api-types';
 import { formatMinorAmount } from '@/utils/money';
 
 /** Minor-unit exponent of `code` from the config (falls back to Intl's default, then 2). */
-export function currencyExponent(config: PaymentConfig, code: string): number {
+function currencyExponent(config: PaymentConfig, code: string): number {
   const known = config.currencies.find((c) => c.code === code);
   if (known) return known.exponent;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+    );
   } catch {
     return 2;
   }

@@ -1,13 +1,23 @@
 import type { PaymentStatus, PaymentStatusResponse } from '@/types/api-types';
 
-/** Statuses after which nothing changes unless an admin acts: stop polling for good. */
-export const FINAL_STATUSES: readonly PaymentStatus[] = ['succeeded', 'canceled', 'refunded', 'partially_refunded'];
+/**
+ * `payable`: the customer can (still) pay with a card on this payment; `final`: nothing changes
+ * unless an admin acts, so polling stops for good. Typed as a full `Record`, so a status added to
+ * openapi.yaml does not compile until it is placed here.
+ */
+const STATUS_KIND = {
+  pending: 'payable',
+  requires_action: 'payable',
+  failed: 'payable',
+  processing: 'moving',
+  succeeded: 'final',
+  canceled: 'final',
+  partially_refunded: 'final',
+  refunded: 'final',
+} as const satisfies Record<PaymentStatus, 'payable' | 'moving' | 'final'>;
 
-/** Statuses in which the customer can (still) pay with a card on this payment. */
-export const PAYABLE_STATUSES: readonly PaymentStatus[] = ['pending', 'requires_action', 'failed'];
-
-export const isFinalStatus = (status: PaymentStatus) => FINAL_STATUSES.includes(status);
-export const isPayableStatus = (status: PaymentStatus) => PAYABLE_STATUSES.includes(status);
+export const isFinalStatus = (status: PaymentStatus) => STATUS_KIND[status] === 'final';
+export const isPayableStatus = (status: PaymentStatus) => STATUS_KIND[status] === 'payable';
 
 /**
  * Polling continues while the payment can still move on its own. `failed` stops polling — the
@@ -19,11 +29,11 @@ export function shouldKeepPolling(payment: PaymentStatusResponse, retryingFrom: 
   return true;
 }
 
-export type StatusTone = 'neutral' | 'progress' | 'success' | 'danger';
+type StatusTone = 'neutral' | 'progress' | 'success' | 'danger';
 
 export type StatusCopy = { title: string; body: string; tone: StatusTone };
 
-export type StatusContext = {
+type StatusContext = {
   /** The customer can pay on this device (client secret known). */
   canPay: boolean;
   /** A card was just submitted and the server has not reported the result yet. */
@@ -39,7 +49,11 @@ export function describeStatus(status: PaymentStatus, ctx: StatusContext): Statu
   switch (status) {
     case 'pending':
       return ctx.canPay
-        ? { title: 'Waiting for your card details', body: 'Enter your card below to complete the payment.', tone: 'neutral' }
+        ? {
+            title: 'Waiting for your card details',
+            body: 'Enter your card below to complete the payment.',
+            tone: 'neutral',
+          }
         : { title: 'Waiting for payment', body: 'We have not received a card for this payment yet.', tone: 'neutral' };
     case 'requires_action':
       return {
@@ -64,7 +78,11 @@ export function describeStatus(status: PaymentStatus, ctx: StatusContext): Statu
     case 'canceled':
       return { title: 'Payment canceled', body: 'This payment was canceled. No money was taken.', tone: 'neutral' };
     case 'partially_refunded':
-      return { title: 'Payment partially refunded', body: `${ctx.refunded} has been refunded to your card.`, tone: 'success' };
+      return {
+        title: 'Payment partially refunded',
+        body: `${ctx.refunded} has been refunded to your card.`,
+        tone: 'success',
+      };
     case 'refunded':
       return { title: 'Payment refunded', body: `${ctx.refunded} has been refunded to your card.`, tone: 'neutral' };
   }

@@ -1,0 +1,9 @@
+/** Every page's route pattern and link, in one place (shared, so features link without props). */
+export const paths = {
+  home: { path: '/' },
+  newPayment: { path: '/payment', getHref: () => '/payment' },
+  payment: {
+    path: '/payment/:paymentId',
+    getHref: (paymentId: string) => `/payment/${encodeURIComponent(paymentId)}`,
+  },
+} as const;
