@@ -366,7 +366,7 @@ export interface components {
              */
             amount: number;
             /**
-             * @description One of `PaymentConfig.currencies[].code`.
+             * @description One of `PaymentConfig.currencies[].code`, in either case; answers spell it in upper case.
              * @example USD
              */
             currency: string;

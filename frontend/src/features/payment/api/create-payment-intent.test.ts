@@ -34,6 +34,8 @@ describe('createPaymentInputSchema', () => {
   it('mirrors the server rules with readable messages', () => {
     expect(messages({ name: '  ' })).toEqual({ name: 'Enter your name.' });
     expect(messages({ name: 'x'.repeat(101) })).toEqual({ name: 'Name must be 100 characters or fewer.' });
+    expect(messages({ name: '😀'.repeat(60) })).toEqual({});
+    expect(messages({ name: '😀'.repeat(101) })).toEqual({ name: 'Name must be 100 characters or fewer.' });
     expect(messages({ email: 'ada@' })).toEqual({ email: 'Enter a valid email address, like name@example.com.' });
     expect(messages({ serviceType: '' })).toEqual({ serviceType: 'Choose a service.' });
     expect(messages({ amount: '' })).toEqual({ amount: 'Enter an amount.' });

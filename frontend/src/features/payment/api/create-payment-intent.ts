@@ -29,9 +29,12 @@ export const createPaymentInputSchema = (config: PaymentConfig) => {
   const serviceIds = config.serviceTypes.map((s) => s.id);
 
   const base = z.object({
-    name: z
-      .string()
-      .check(z.trim(), z.minLength(1, 'Enter your name.'), z.maxLength(100, 'Name must be 100 characters or fewer.')),
+    name: z.string().check(
+      z.trim(),
+      z.minLength(1, 'Enter your name.'),
+      // Characters as the server counts them (code points): an emoji is one, not two UTF-16 units.
+      z.refine((name) => [...name].length <= 100, 'Name must be 100 characters or fewer.'),
+    ),
     email: z.pipe(
       z
         .string()
