@@ -30,7 +30,6 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,18 +82,15 @@ public class UseCaseConfiguration {
         return new PaymentQueryService(queries);
     }
 
+    /** What webhooks, the sandbox and the reconciler call: the event service, counted by source and outcome. */
     @Bean
-    GatewayEventService gatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
-                                            GatewayEventLedger handledEvents, TransactionRunner transactions,
-                                            PaymentEvents events, PaymentNotifier notifier, Clock clock) {
-        return new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier, clock);
-    }
-
-    /** What webhooks and the sandbox call: the event service, counted by outcome. */
-    @Bean
-    @Primary
-    ReceiveGatewayEventUseCase receiveGatewayEvent(GatewayEventService events, MeterRegistry meters) {
-        return new MeteredGatewayEvents(events, meters);
+    ReceiveGatewayEventUseCase receiveGatewayEvent(GatewayEventVerifier verifier, PaymentRepository repository,
+                                                   GatewayEventLedger handledEvents, TransactionRunner transactions,
+                                                   PaymentEvents events, PaymentNotifier notifier, Clock clock,
+                                                   MeterRegistry meters) {
+        return new MeteredGatewayEvents(
+                new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier, clock),
+                meters);
     }
 
     @Bean
@@ -112,7 +108,7 @@ public class UseCaseConfiguration {
 
     @Bean
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
-                                                      GatewayEventService gatewayEvents,
+                                                      ReceiveGatewayEventUseCase gatewayEvents,
                                                       TransactionRunner transactions, PaymentEvents events,
                                                       Clock clock, PaymentProperties properties) {
         PaymentProperties.Reconciler settings = properties.reconciler();

@@ -1,12 +1,17 @@
 package com.acme.payment.app.metrics;
 
+import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 
-/** Counts webhook events by outcome: applied, duplicate, stale, ignored, unknown_payment, rejected. */
+/**
+ * Counts gateway events by source (webhook, reconciler) and outcome: applied, duplicate, stale, ignored,
+ * unknown_payment, rejected.
+ */
 public class MeteredGatewayEvents implements ReceiveGatewayEventUseCase {
 
     private final ReceiveGatewayEventUseCase delegate;
@@ -21,15 +26,23 @@ public class MeteredGatewayEvents implements ReceiveGatewayEventUseCase {
     public EventOutcome receive(String payload, String signatureHeader) {
         try {
             EventOutcome outcome = delegate.receive(payload, signatureHeader);
-            count(outcome.name().toLowerCase(Locale.ROOT));
+            count(ChangeSource.WEBHOOK, outcome.name());
             return outcome;
         } catch (InvalidWebhookException rejected) {
-            count("rejected");
+            count(ChangeSource.WEBHOOK, "rejected");
             throw rejected;
         }
     }
 
-    private void count(String outcome) {
-        meters.counter("webhook.events", "outcome", outcome).increment();
+    @Override
+    public EventOutcome apply(GatewayEvent event, ChangeSource source) {
+        EventOutcome outcome = delegate.apply(event, source);
+        count(source, outcome.name());
+        return outcome;
+    }
+
+    private void count(ChangeSource source, String outcome) {
+        meters.counter("gateway.events", "source", source.name().toLowerCase(Locale.ROOT),
+                "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
     }
 }

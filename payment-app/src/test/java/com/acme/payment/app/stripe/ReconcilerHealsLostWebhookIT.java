@@ -65,6 +65,8 @@ class ReconcilerHealsLostWebhookIT extends AbstractStripeModeIT {
             assertThat(change.get("applied").asBoolean()).isTrue();
         });
         assertThat(outboxRows(paymentId, "receipt")).isEqualTo(1);
+        assertThat(adminGet("/actuator/prometheus").body()).as("counted like webhooks, by source")
+                .contains("gateway_events_total{outcome=\"applied\",source=\"reconciler\"}");
 
         int retrievals = STRIPE.calls("GET", "/v1/payment_intents/" + intent.id()).size();
         reconciler.reconcile();

@@ -35,8 +35,8 @@ class OperationsIT extends AbstractAppIT {
         assertThat(metrics)
                 .contains("payments_started_total")
                 .contains("payment_status_changes_total{")
-                .contains("webhook_events_total{outcome=\"unknown_payment\"")
-                .contains("webhook_events_total{outcome=\"rejected\"")
+                .contains("gateway_events_total{outcome=\"unknown_payment\",source=\"webhook\"")
+                .contains("gateway_events_total{outcome=\"rejected\",source=\"webhook\"")
                 .contains("outbox_backlog")
                 .contains("payment_gateway_calls_seconds_count{")
                 .contains("hikaricp_connections_active");

@@ -48,7 +48,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase {
         return apply(verifier.verify(payload, signatureHeader), ChangeSource.WEBHOOK);
     }
 
-    /** Applies an event from a webhook, or a snapshot the reconciler fetched (no event id). */
+    @Override
     public EventOutcome apply(GatewayEvent event, ChangeSource source) {
         if (event.type() == GatewayEventType.UNHANDLED) {
             return EventOutcome.IGNORED;

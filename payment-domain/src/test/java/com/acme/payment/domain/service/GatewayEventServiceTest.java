@@ -28,7 +28,9 @@ import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.testing.RecordedPaymentEvents;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,7 +129,16 @@ class GatewayEventServiceTest {
     @Test
     void a_concurrent_change_is_retried_in_a_new_transaction_and_announced_once() {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        // The ledger behaves as its table does: an event id is taken once, and given back by a rollback.
+        Set<String> recorded = new HashSet<>();
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenAnswer(invocation -> {
+            String eventId = invocation.getArgument(0);
+            if (!recorded.add(eventId)) {
+                return false;
+            }
+            transactions.onRollback(() -> recorded.remove(eventId));
+            return true;
+        });
         when(repository.findByGatewayReference(payment.gatewayReference()))
                 .thenAnswer(invocation -> Optional.of(Payment.reconstitute(payment.snapshot())));
         doThrow(new StalePaymentException(payment.id(), 0)).doNothing().when(repository).update(any());
