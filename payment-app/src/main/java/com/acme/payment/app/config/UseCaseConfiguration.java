@@ -5,7 +5,7 @@ import com.acme.payment.app.events.PaymentChangeListener;
 import com.acme.payment.app.metrics.MeteredGatewayEvents;
 import com.acme.payment.app.metrics.PaymentChangeMetrics;
 import com.acme.payment.domain.model.PaymentCatalog;
-import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.NotificationOutbox;
@@ -84,13 +84,13 @@ public class UseCaseConfiguration {
 
     /** What webhooks, the sandbox and the reconciler call: the event service, counted by source and outcome. */
     @Bean
-    ReceiveGatewayEventUseCase receiveGatewayEvent(GatewayEventVerifier verifier, PaymentRepository repository,
-                                                   GatewayEventLedger handledEvents, TransactionRunner transactions,
-                                                   PaymentEvents events, PaymentNotifier notifier, Clock clock,
-                                                   MeterRegistry meters) {
-        return new MeteredGatewayEvents(
-                new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier, clock),
-                meters);
+    MeteredGatewayEvents gatewayEvents(GatewayEventVerifier verifier, PaymentRepository repository,
+                                       GatewayEventLedger handledEvents, TransactionRunner transactions,
+                                       PaymentEvents events, PaymentNotifier notifier, Clock clock,
+                                       MeterRegistry meters) {
+        GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
+                events, notifier, clock);
+        return new MeteredGatewayEvents(service, service, meters);
     }
 
     @Bean
@@ -108,7 +108,7 @@ public class UseCaseConfiguration {
 
     @Bean
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
-                                                      ReceiveGatewayEventUseCase gatewayEvents,
+                                                      ApplyGatewayEventUseCase gatewayEvents,
                                                       TransactionRunner transactions, PaymentEvents events,
                                                       Clock clock, PaymentProperties properties) {
         PaymentProperties.Reconciler settings = properties.reconciler();

@@ -3,6 +3,7 @@ package com.acme.payment.app.metrics;
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,20 +13,23 @@ import java.util.Locale;
  * Counts gateway events by source (webhook, reconciler) and outcome: applied, duplicate, stale, ignored,
  * unknown_payment, rejected.
  */
-public class MeteredGatewayEvents implements ReceiveGatewayEventUseCase {
+public class MeteredGatewayEvents implements ReceiveGatewayEventUseCase, ApplyGatewayEventUseCase {
 
-    private final ReceiveGatewayEventUseCase delegate;
+    private final ReceiveGatewayEventUseCase webhooks;
+    private final ApplyGatewayEventUseCase events;
     private final MeterRegistry meters;
 
-    public MeteredGatewayEvents(ReceiveGatewayEventUseCase delegate, MeterRegistry meters) {
-        this.delegate = delegate;
+    public MeteredGatewayEvents(ReceiveGatewayEventUseCase webhooks, ApplyGatewayEventUseCase events,
+                                MeterRegistry meters) {
+        this.webhooks = webhooks;
+        this.events = events;
         this.meters = meters;
     }
 
     @Override
     public EventOutcome receive(String payload, String signatureHeader) {
         try {
-            EventOutcome outcome = delegate.receive(payload, signatureHeader);
+            EventOutcome outcome = webhooks.receive(payload, signatureHeader);
             count(ChangeSource.WEBHOOK, outcome.name());
             return outcome;
         } catch (InvalidWebhookException rejected) {
@@ -36,7 +40,7 @@ public class MeteredGatewayEvents implements ReceiveGatewayEventUseCase {
 
     @Override
     public EventOutcome apply(GatewayEvent event, ChangeSource source) {
-        EventOutcome outcome = delegate.apply(event, source);
+        EventOutcome outcome = events.apply(event, source);
         count(source, outcome.name());
         return outcome;
     }

@@ -4,7 +4,7 @@ import com.acme.payment.app.web.dto.AdminPayment;
 import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
 import com.acme.payment.app.web.dto.PaymentStats;
-import com.acme.payment.app.web.dto.Refund;
+import com.acme.payment.app.web.dto.RefundResponse;
 import com.acme.payment.app.web.dto.RefundRequest;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
@@ -79,7 +79,7 @@ public class AdminPaymentController {
 
     @Operation(operationId = "refundPayment", summary = "Refund all or part of a payment")
     @PostMapping("/payments/{paymentId}/refunds")
-    public ResponseEntity<Refund> refund(
+    public ResponseEntity<RefundResponse> refund(
             @PathVariable String paymentId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
             @Valid @RequestBody(required = false) RefundRequest request) {

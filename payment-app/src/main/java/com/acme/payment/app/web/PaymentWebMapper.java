@@ -5,13 +5,15 @@ import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
 import com.acme.payment.app.web.dto.PaymentStats;
 import com.acme.payment.app.web.dto.PaymentStatusResponse;
-import com.acme.payment.app.web.dto.StatusChange;
+import com.acme.payment.app.web.dto.RefundResponse;
+import com.acme.payment.app.web.dto.StatusChangeResponse;
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentStatistics;
@@ -62,9 +64,9 @@ public interface PaymentWebMapper {
     @Mapping(target = "refunds", source = "details.refunds")
     AdminPaymentDetail toDetail(PaymentSnapshot payment, PaymentDetails details);
 
-    StatusChange toStatusChange(com.acme.payment.domain.model.StatusChange change);
+    StatusChangeResponse toStatusChange(StatusChange change);
 
-    com.acme.payment.app.web.dto.Refund toRefund(Refund refund);
+    RefundResponse toRefund(Refund refund);
 
     default AdminPaymentPage toPage(PaymentPage page) {
         return new AdminPaymentPage(page.items().stream().map(this::toAdminPayment).toList(), page.page(),

@@ -1,6 +1,6 @@
 package com.acme.payment.app.web;
 
-import com.acme.payment.app.web.dto.FieldError;
+import com.acme.payment.app.web.dto.FieldErrorResponse;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.IllegalTransitionException;
@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -57,7 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail invalidFields(List<FieldError> errors) {
+    static ProblemDetail invalidFields(List<FieldErrorResponse> errors) {
         ProblemDetail problem = problem(ProblemType.VALIDATION_ERROR, errors.stream()
                 .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
@@ -66,7 +69,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidPaymentRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidPaymentRequestException e) {
-        return respond(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+        return respond(invalidFields(List.of(new FieldErrorResponse(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(PaymentNotFoundException.class)
@@ -146,17 +149,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
+        List<FieldErrorResponse> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors body ? bodyFieldErrors(body.getFieldErrors())
-                        : result.getResolvableErrors().stream().map(error -> new FieldError(
+                        : result.getResolvableErrors().stream().map(error -> new FieldErrorResponse(
                                 parameterName(result.getMethodParameter()), error.getDefaultMessage())))
-                .sorted(Comparator.comparing(FieldError::field))
+                .sorted(Comparator.comparing(FieldErrorResponse::field))
                 .toList();
         return respond(invalidFields(errors));
     }
 
-    private static Stream<FieldError> bodyFieldErrors(List<org.springframework.validation.FieldError> errors) {
-        return errors.stream().map(error -> new FieldError(error.getField(), error.getDefaultMessage()));
+    private static Stream<FieldErrorResponse> bodyFieldErrors(List<org.springframework.validation.FieldError> errors) {
+        return errors.stream().map(error -> new FieldErrorResponse(error.getField(), error.getDefaultMessage()));
     }
 
     @Override
@@ -167,7 +170,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                             : String.valueOf(reference.getIndex()))
                     .collect(Collectors.joining("."));
-            return respond(invalidFields(List.of(new FieldError(field, "has the wrong type or is not allowed"))));
+            return respond(invalidFields(List.of(new FieldErrorResponse(field, "has the wrong type or is not allowed"))));
         }
         return respond(problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON."));
     }
@@ -202,7 +205,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if ("Stripe-Signature".equalsIgnoreCase(missing.getHeaderName())) {
                 return respond(problem(ProblemType.INVALID_SIGNATURE, "The Stripe-Signature header is missing."));
             }
-            return respond(invalidFields(List.of(new FieldError(missing.getHeaderName(), "is required"))));
+            return respond(invalidFields(List.of(new FieldErrorResponse(missing.getHeaderName(), "is required"))));
         }
         return respond(problem(ProblemType.MALFORMED_REQUEST, e.getMessage()));
     }
@@ -213,15 +216,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? "is not a payment status (" + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::apiName)
                         .collect(Collectors.joining(", ")) + ")"
                 : "has the wrong type";
-        return respond(invalidFields(List.of(new FieldError(e.getName(), message))));
+        return respond(invalidFields(List.of(new FieldErrorResponse(e.getName(), message))));
     }
 
-    private static String parameterName(org.springframework.core.MethodParameter parameter) {
-        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+    private static String parameterName(MethodParameter parameter) {
+        var header = parameter.getParameterAnnotation(RequestHeader.class);
         if (header != null && !header.value().isEmpty()) {
             return header.value();
         }
-        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        var query = parameter.getParameterAnnotation(RequestParam.class);
         if (query != null && !query.value().isEmpty()) {
             return query.value();
         }

@@ -5,6 +5,7 @@ import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * Applies gateway events exactly once: the event id is recorded in the same transaction as the change
  * it makes, so a redelivery (even a concurrent one) finds it and changes nothing.
  */
-public class GatewayEventService implements ReceiveGatewayEventUseCase {
+public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGatewayEventUseCase {
 
     private static final Logger LOG = System.getLogger(GatewayEventService.class.getName());
 

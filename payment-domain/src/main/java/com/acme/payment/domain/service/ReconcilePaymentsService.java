@@ -8,7 +8,7 @@ import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
-import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
@@ -31,7 +31,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
 
     private final PaymentRepository repository;
     private final PaymentGateway gateway;
-    private final ReceiveGatewayEventUseCase events;
+    private final ApplyGatewayEventUseCase events;
     private final PaymentTransactions transactions;
     private final Clock clock;
     private final Duration staleAfter;
@@ -39,7 +39,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private final int batchSize;
 
     public ReconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
-                                    ReceiveGatewayEventUseCase events,
+                                    ApplyGatewayEventUseCase events,
                                     TransactionRunner transactions, PaymentEvents paymentEvents, Clock clock,
                                     Duration staleAfter, Duration abandonAfter, int batchSize) {
         this.repository = repository;

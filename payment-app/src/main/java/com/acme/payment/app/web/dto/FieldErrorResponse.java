@@ -1,5 +1,5 @@
 package com.acme.payment.app.web.dto;
 
 /** One invalid input field of a problem+json response. */
-public record FieldError(String field, String message) {
+public record FieldErrorResponse(String field, String message) {
 }
