@@ -1,15 +1,7 @@
 package com.acme.payment.app.web;
 
 import com.acme.payment.app.web.dto.FieldErrorResponse;
-import com.acme.payment.domain.model.GatewayException;
-import com.acme.payment.domain.model.IdempotencyKeyReusedException;
-import com.acme.payment.domain.model.IllegalTransitionException;
-import com.acme.payment.domain.model.InvalidPaymentRequestException;
-import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
-import com.acme.payment.domain.model.RefundNotAllowedException;
-import com.acme.payment.domain.model.StalePaymentException;
-import com.acme.payment.domain.port.out.InvalidWebhookException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,18 +10,14 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.NestedRuntimeException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.NonTransientDataAccessResourceException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -47,8 +35,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 
-/** Every error is RFC 9457 problem+json, with the problem types openapi.yaml lists. Never a stack trace. */
+/**
+ * Every error is RFC 9457 problem+json, with the problem types openapi.yaml lists. Never a stack trace. This
+ * advice answers what Spring MVC and Spring Security refuse; {@link PaymentProblemsAdvice}, consulted after it,
+ * what the use cases throw.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -67,61 +60,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(InvalidPaymentRequestException.class)
-    ResponseEntity<Object> invalidRequest(InvalidPaymentRequestException e) {
-        return respond(invalidFields(List.of(new FieldErrorResponse(e.field(), e.getMessage()))));
-    }
-
-    @ExceptionHandler(PaymentNotFoundException.class)
-    ResponseEntity<Object> notFound(PaymentNotFoundException e) {
-        return respond(problem(ProblemType.NOT_FOUND, "No such payment."));
-    }
-
-    @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class})
-    ResponseEntity<Object> invalidState(RuntimeException e) {
-        return respond(problem(ProblemType.INVALID_STATE, e.getMessage()));
-    }
-
-    @ExceptionHandler(RefundNotAllowedException.class)
-    ResponseEntity<Object> refundNotAllowed(RefundNotAllowedException e) {
-        return respond(problem(ProblemType.REFUND_EXCEEDS_REFUNDABLE, e.getMessage()));
-    }
-
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ResponseEntity<Object> idempotencyKeyReused(IdempotencyKeyReusedException e) {
-        return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidWebhookException.class)
-    ResponseEntity<Object> invalidWebhook(InvalidWebhookException e) {
-        LOG.warn("rejected a webhook: {}", e.getMessage());
-        return respond(problem(ProblemType.INVALID_SIGNATURE, "The webhook signature or body is not valid."));
-    }
-
-    @ExceptionHandler(GatewayException.class)
-    ResponseEntity<Object> gateway(GatewayException e) {
-        LOG.warn("payment gateway call failed ({}): {}", e.reason(), e.getMessage());
-        ProblemDetail problem = e.retryable()
-                ? problem(ProblemType.GATEWAY_UNAVAILABLE, "The payment gateway is unavailable; try again shortly.")
-                : problem(ProblemType.GATEWAY_ERROR, e.customerMessage() != null ? e.customerMessage()
-                        : "The payment gateway refused the request.");
-        return respond(problem);
-    }
-
-    /**
-     * The database is down or overloaded: fail fast with 503 so clients (and Stripe) retry. A transaction that
-     * cannot begin (no connection) or whose commit or rollback failed (connection lost) is the same trouble.
-     */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            NonTransientDataAccessResourceException.class, CannotCreateTransactionException.class,
-            TransactionSystemException.class})
-    ResponseEntity<Object> storageUnavailable(NestedRuntimeException e) {
-        LOG.error("storage unavailable: {}", e.getMessage());
-        ProblemDetail problem = problem(ProblemType.SERVICE_UNAVAILABLE,
-                "Storage is temporarily unavailable; try again shortly.");
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-    }
-
     /**
      * Spring Security's firewall refuses a header value with control characters when a handler reads it. The
      * message quotes the value, which is the sender's text: neither echoed nor logged.
@@ -131,12 +69,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         LOG.warn("rejected a request whose headers contain characters that are not allowed");
         return respond(problem(ProblemType.MALFORMED_REQUEST,
                 "A header contains characters that are not allowed (control characters)."));
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
-        LOG.error("unexpected error", e);
-        return respond(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side."));
     }
 
     @Override
@@ -232,7 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Typed as the base class's handlers are, so ours and the overridden ones share it. */
-    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }
