@@ -56,33 +56,28 @@ async function editBody(op, changes) {
   return body;
 }
 
+/** Every fetch the page made, in order (Swagger UI's "Execute" is one). */
+const fetches = [];
+
 /**
- * Clicks Execute, checks that the request went to the app that served the page, and waits until Swagger UI's
- * response panel shows `expected` as the code. Returns the answer's JSON body.
+ * Clicks Execute and checks that Swagger UI's response panel shows `expected` as the code, for a request that went
+ * to the app that served the page. Returns the answer's JSON body.
  */
-async function execute(page, op, expected) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().resourceType() === 'fetch' && r.url().includes('/api/')),
-    op.getByRole('button', { name: 'Execute' }).click(),
-  ]);
-  assert(response.url().startsWith(`${baseUrl}/api/`), `the request went to ${response.url()}, not to ${baseUrl}`);
-  const shown = op.locator('.live-responses-table .response .response-col_status');
-  try {
-    await page.waitForFunction(
-      ([element, code]) => element?.textContent.trim() === code,
-      [await shown.elementHandle(), String(expected)],
-      { timeout: 10_000 },
-    );
-  } catch {
-    const text = await op
-      .locator('.live-responses-table')
-      .innerText()
-      .catch(() => '(no response panel)');
-    throw new Error(
-      `${response.request().method()} ${response.url()}: expected ${expected} in Swagger UI, got\n${text}`,
-    );
+async function execute(op, expected) {
+  const panel = op.locator('.live-responses-table');
+  const clear = op.getByRole('button', { name: 'Clear' });
+  if (await clear.isVisible()) {
+    await clear.click(); // so that the code read below is this request's
+    await panel.waitFor({ state: 'detached' });
   }
-  const body = await response.text();
+  const before = fetches.length;
+  await op.getByRole('button', { name: 'Execute' }).click();
+  const shown = (await panel.locator('.response .response-col_status').innerText()).trim();
+  const request = fetches.slice(before).find((r) => r.url().includes('/api/'));
+  const target = request ? `${request.method()} ${request.url()}` : 'a request the browser did not send';
+  assert(shown === String(expected), `${target}: expected ${expected} in Swagger UI, got\n${await panel.innerText()}`);
+  assert(request.url().startsWith(`${baseUrl}/api/`), `the request went to ${request.url()}, not to ${baseUrl}`);
+  const body = await (await request.response()).text();
   return body ? JSON.parse(body) : null;
 }
 
@@ -97,6 +92,7 @@ async function run() {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => request.resourceType() === 'fetch' && fetches.push(request));
     const shot = (name, target = page) => target.screenshot({ path: join(screenshotDir, `swagger-${name}.png`) });
     const step = async (name, action) => {
       const started = Date.now();
@@ -113,7 +109,7 @@ async function run() {
     await step('create-intent with the first example answers 201', async () => {
       const op = operation(page, 'payment', 'createPaymentIntent');
       await expand(op);
-      payment = await execute(page, op, 201);
+      payment = await execute(op, 201);
       await shot('1280-create-intent', op);
       return payment.paymentId;
     });
@@ -126,7 +122,7 @@ async function run() {
       await fillParameter(op, 'paymentId', payment.paymentId);
       const body = await editBody(op, { clientSecret: payment.clientSecret });
       assert(body.cardNumber.replaceAll(' ', '') === '4242424242424242', `example card is ${body.cardNumber}`);
-      const answer = await execute(page, op, 200);
+      const answer = await execute(op, 200);
       assert(answer.outcome === 'processing', `outcome ${answer.outcome}`);
       await shot('1280-confirm', op);
     });
@@ -137,7 +133,7 @@ async function run() {
       await fillParameter(op, 'paymentId', payment.paymentId);
       const deadline = Date.now() + 20_000;
       let status;
-      while ((status = (await execute(page, op, 200)).status) !== 'succeeded') {
+      while ((status = (await execute(op, 200)).status) !== 'succeeded') {
         assert(Date.now() < deadline, `payment still ${status} after 20 s`);
         await page.waitForTimeout(500);
       }
@@ -165,7 +161,7 @@ async function run() {
       const op = operation(page, 'admin', 'refundPayment');
       await expand(op);
       await fillParameter(op, 'paymentId', payment.paymentId);
-      const refund = await execute(page, op, 201);
+      const refund = await execute(op, 201);
       assert(refund.paymentId === payment.paymentId, `refund of ${refund.paymentId}`);
       await shot('1280-refund', op);
       return `${refund.amount} ${refund.status}`;
@@ -174,7 +170,7 @@ async function run() {
     await step('stats answers 200 and counts the refunded payment', async () => {
       const op = operation(page, 'admin', 'getPaymentStats');
       await expand(op);
-      const stats = await execute(page, op, 200);
+      const stats = await execute(op, 200);
       assert(stats.countsByStatus.partially_refunded >= 1, `stats: ${JSON.stringify(stats)}`);
       await shot('1280-stats', op);
       await page.setViewportSize({ width: 360, height: 800 });
