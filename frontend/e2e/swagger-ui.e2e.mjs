@@ -174,7 +174,8 @@ async function run() {
       assert(stats.countsByStatus.partially_refunded >= 1, `stats: ${JSON.stringify(stats)}`);
       await shot('1280-stats', op);
       await page.setViewportSize({ width: 360, height: 800 });
-      await shot('360-stats', op);
+      await op.locator('.live-responses-table').evaluate((panel) => panel.scrollIntoView());
+      await shot('360-stats');
       await page.locator('.auth-wrapper').scrollIntoViewIfNeeded();
       await shot('360-servers-and-authorize');
     });
