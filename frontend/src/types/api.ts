@@ -109,9 +109,19 @@ export interface paths {
         put?: never;
         /**
          * Confirm a payment with a test card (sandbox mode only)
-         * @description The sandbox equivalent of `stripe.confirmPayment`. Only Stripe's test cards (as listed in
-         *     `PaymentConfig.testCards`) are accepted; any other number is a `400` with a `cardNumber`
-         *     field error. The card outcome drives the payment through signed, Stripe-shaped events:
+         * @description The sandbox equivalent of `stripe.confirmPayment`. Only Stripe's test cards are accepted (also
+         *     listed in `PaymentConfig.testCards`); any other number is a `400` with a `cardNumber` field error.
+         *     Any future expiry (`MM/YY`) and any 3- or 4-digit CVC will do.
+         *
+         *     | Card number | Outcome |
+         *     |---|---|
+         *     | `4242 4242 4242 4242` | Succeeds |
+         *     | `4000 0000 0000 0002` | Declined (generic decline) |
+         *     | `4000 0000 0000 9995` | Declined (insufficient funds) |
+         *     | `4000 0025 0000 3155` | Requires 3-D Secure authentication (then `.../authenticate`) |
+         *
+         *     Send the `clientSecret` that create-intent answered. The card outcome drives the payment through
+         *     signed, Stripe-shaped events:
          *     - `processing`: card accepted; the payment moves to `processing` and then `succeeded`
          *       (poll `GET /api/payment/status/{paymentId}`).
          *     - `requires_action`: 3-D Secure is needed; call `.../authenticate`.
@@ -161,6 +171,9 @@ export interface paths {
         /**
          * List and search payments
          * @description Newest first. `from` is inclusive and `to` exclusive, both applied to `createdAt`.
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["listPayments"];
         put?: never;
@@ -178,7 +191,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One payment with its status history and refunds */
+        /**
+         * One payment with its status history and refunds
+         * @description **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
         get: operations["getPayment"];
         put?: never;
         post?: never;
@@ -202,6 +219,10 @@ export interface paths {
          * @description Refundable statuses: `succeeded`, `partially_refunded`. Omit `amount` to refund everything
          *     that is left (`amount - refundedAmount`). The `Idempotency-Key` header is honoured like
          *     on create-intent.
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         *     Send `Content-Type: application/json` (`415` otherwise).
          */
         post: operations["refundPayment"];
         delete?: never;
@@ -222,7 +243,11 @@ export interface paths {
         /**
          * Cancel a payment that has not succeeded
          * @description Cancelable statuses are `pending`, `requires_action`, `processing` and `failed`. The gateway
-         *     PaymentIntent is canceled too. No body, but `Content-Type: application/json` like every admin change.
+         *     PaymentIntent is canceled too. The body is ignored (send `{}`).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         *     Send `Content-Type: application/json` (`415` otherwise).
          */
         post: operations["cancelPayment"];
         delete?: never;
@@ -243,6 +268,9 @@ export interface paths {
          * @description Over payments created in `[from, to)`; both bounds optional (omitted = unbounded).
          *     `netAmount = grossAmount - refundedAmount`, where `grossAmount` sums payments that
          *     succeeded (including those later refunded).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["getPaymentStats"];
         put?: never;
@@ -755,20 +783,14 @@ export interface components {
          */
         PaymentId: components["schemas"]["PaymentId"];
         /**
-         * @description Client-chosen unique key for this attempt (a UUID is recommended). The same key with the
-         *     same body returns the original result (`200`); with a different body it is `422`.
-         * @example 7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d
+         * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+         *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+         *     result (`200`); with a different body it is `422`.
          */
         IdempotencyKey: string;
-        /**
-         * @description Inclusive lower bound on `createdAt`.
-         * @example 2026-02-01T00:00:00Z
-         */
+        /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
         From: string;
-        /**
-         * @description Exclusive upper bound on `createdAt`.
-         * @example 2026-03-01T00:00:00Z
-         */
+        /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
         To: string;
     };
     requestBodies: never;
@@ -823,9 +845,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Client-chosen unique key for this attempt (a UUID is recommended). The same key with the
-                 *     same body returns the original result (`200`); with a different body it is `422`.
-                 * @example 7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d
+                 * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+                 *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+                 *     result (`200`); with a different body it is `422`.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -872,10 +894,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description An `ETag` from a previous response.
-                 * @example "4"
-                 */
+                /** @description An `ETag` from a previous response, e.g. `"4"`. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -1047,15 +1066,9 @@ export interface operations {
                  * @example ada@example.com
                  */
                 email?: string;
-                /**
-                 * @description Inclusive lower bound on `createdAt`.
-                 * @example 2026-02-01T00:00:00Z
-                 */
+                /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
                 from?: components["parameters"]["From"];
-                /**
-                 * @description Exclusive upper bound on `createdAt`.
-                 * @example 2026-03-01T00:00:00Z
-                 */
+                /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
                 to?: components["parameters"]["To"];
                 /** @description Zero-based page number. */
                 page?: number;
@@ -1115,9 +1128,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Client-chosen unique key for this attempt (a UUID is recommended). The same key with the
-                 *     same body returns the original result (`200`); with a different body it is `422`.
-                 * @example 7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d
+                 * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+                 *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+                 *     result (`200`); with a different body it is `422`.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1186,7 +1199,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Ignored; present so that clients send `Content-Type: application/json`. */
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description The canceled payment. */
             200: {
@@ -1209,15 +1228,9 @@ export interface operations {
     getPaymentStats: {
         parameters: {
             query?: {
-                /**
-                 * @description Inclusive lower bound on `createdAt`.
-                 * @example 2026-02-01T00:00:00Z
-                 */
+                /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
                 from?: components["parameters"]["From"];
-                /**
-                 * @description Exclusive upper bound on `createdAt`.
-                 * @example 2026-03-01T00:00:00Z
-                 */
+                /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
                 to?: components["parameters"]["To"];
             };
             header?: never;
