@@ -1,4 +1,7 @@
--- Create-intent: every request has its own body and Idempotency-Key. Argument: a prefix unique to the run.
+-- Create-intent: every request has its own body and Idempotency-Key, and comes from its own customer: a client
+-- address in X-Forwarded-For (198.18.0.0/15, the range set aside for benchmarks), which the app believes from
+-- 127.0.0.1 (PAYMENT_TRUSTED_PROXIES in lib.sh). From one address, creates queue on that address's rate-limit
+-- bucket, which is the limit doing its job. Argument: a prefix unique to the run.
 dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "common.lua")
 
 local prefix
@@ -13,6 +16,8 @@ function request()
     sequence = sequence + 1
     local key = prefix .. "-" .. sequence
     headers["Idempotency-Key"] = key
+    headers["X-Forwarded-For"] = string.format("198.%d.%d.%d", 18 + thread_index % 2, math.floor(sequence / 250) % 250,
+        sequence % 250 + 1)
     local body = string.format(
         '{"name":"Bench %s","email":"bench-%s@example.com","serviceType":"pon-ftth","amount":%d,"currency":"USD"}',
         key, key, 1000 + sequence % 9000)

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A blocking read holds a Tomcat thread for as long as the client takes, and Tomcat's connection timeout is
  * per read: 200 clients sending a byte every 2 s took every thread. Here Servlet non-blocking I/O fills a
  * buffer, the async timeout bounds the whole body (408), the buffer is capped (413), and the request is then
- * dispatched again with its body in memory. Requests without a body, like the status poll, pass straight on.
+ * dispatched again with its body in memory. A body that is already all there when the request arrives is read at
+ * once, without the dispatch. Requests without a body, like the status poll, pass straight on.
  */
 class RequestBodyFilter extends HttpFilter {
 
@@ -56,6 +57,12 @@ class RequestBodyFilter extends HttpFilter {
         boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (request.getDispatcherType() != DispatcherType.REQUEST || (length <= 0 && !chunked)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (length > 0 && length <= maxBytes && request.getInputStream().available() >= length) {
+            // The whole body came with the headers (a small JSON body usually does): reading it blocks no one.
+            chain.doFilter(new BufferedBodyRequest(request, request.getInputStream().readNBytes((int) length)),
+                    response);
             return;
         }
         AsyncContext async = request.startAsync();
