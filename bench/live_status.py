@@ -2,10 +2,10 @@
 """Client of bench/live-status.sh: holds status streams on two app instances, drives webhooks through one, and
 measures how long after each webhook's 2xx its event reaches a stream on the other instance.
 
-  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS RATE DURATION > result.json
+  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION > result.json
 
 PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments. Stream i watches payment
-i % (RATE * DURATION), on A when i is even and on B when odd; webhook k succeeds payment k, sent to B. Each stream
+i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k succeeds payment k, sent to B. Each stream
 comes from its own forwarded address (the app trusts 127.0.0.1 here), so the per-address limit does not apply.
 """
 import asyncio
@@ -31,6 +31,31 @@ def split(url: str) -> tuple[str, int]:
     return host, int(port)
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection, opened again when the server closes it (Tomcat: every 100 requests)."""
+
+    def __init__(self, url):
+        self.host, self.port = split(url)
+        self.reader = self.writer = None
+
+    async def exchange(self, request: bytes) -> bytes:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        headers = head.lower()
+        length = next(int(line.split(b":")[1]) for line in headers.split(b"\r\n") if line.startswith(b"content-length:"))
+        await self.reader.readexactly(length)
+        if b"connection: close" in headers:
+            self.close()
+        return head
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
 async def hold_stream(url, payment, index, arrivals, opened, gate):
     host, port = split(url)
     async with gate:  # a bounded number of streams being opened at a time
@@ -54,24 +79,21 @@ async def hold_stream(url, payment, index, arrivals, opened, gate):
 
 
 async def post_webhooks(url, events, rate, acknowledged, connections=32):
-    host, port = split(url)
+    host = split(url)[0]
     queue = asyncio.Queue()
 
     async def sender():
-        reader, writer = await asyncio.open_connection(host, port)
+        connection = Connection(url)
         while True:
             item = await queue.get()
             if item is None:
-                writer.close()
+                connection.close()
                 return
             payment, signature, body = item
             data = body.encode()
-            writer.write(f"POST /api/payment/stripe/webhook HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json"
-                         f"\r\nStripe-Signature: {signature}\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:"))
-            await reader.readexactly(length)
+            head = await connection.exchange(
+                f"POST /api/payment/stripe/webhook HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json"
+                f"\r\nStripe-Signature: {signature}\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data)
             if head.startswith(b"HTTP/1.1 2"):
                 acknowledged[payment] = time.monotonic()
 
@@ -87,21 +109,17 @@ async def post_webhooks(url, events, rate, acknowledged, connections=32):
 
 
 async def poll_status(url, payments, stop, counter, connections=8):
-    host, port = split(url)
+    host = split(url)[0]
 
     async def poller(offset):
-        reader, writer = await asyncio.open_connection(host, port)
+        connection = Connection(url)
         i = offset
         while not stop.is_set():
-            writer.write(f"GET /api/payment/status/{payments[i % len(payments)]} HTTP/1.1\r\nHost: {host}\r\n\r\n"
-                         .encode())
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:"))
-            await reader.readexactly(length)
+            await connection.exchange(
+                f"GET /api/payment/status/{payments[i % len(payments)]} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
             counter[0] += 1
             i += connections
-        writer.close()
+        connection.close()
 
     await asyncio.gather(*(poller(n) for n in range(connections)))
 
@@ -112,8 +130,8 @@ def percentile(values, p):
 
 
 async def main():
-    a_url, b_url, a_pid, tsv, secret, streams, rate, duration = sys.argv[1:9]
-    a_pid, streams, rate, duration = int(a_pid), int(streams), int(rate), int(duration)
+    a_url, b_url, a_pid, tsv, secret, streams, on_a, rate, duration = sys.argv[1:10]
+    a_pid, streams, on_a, rate, duration = int(a_pid), int(streams), int(on_a), int(rate), int(duration)
     payments = [line.split("\t") for line in Path(tsv).read_text().splitlines() if line]
     webhooks = rate * duration
     assert len(payments) >= webhooks, f"need {webhooks} pending payments, have {len(payments)}"
@@ -122,7 +140,7 @@ async def main():
     arrivals, opened = {}, []
     gate = asyncio.Semaphore(200)
     started = time.monotonic()
-    tasks = [asyncio.create_task(hold_stream(a_url if i % 2 == 0 else b_url, payments[i % webhooks][0], i, arrivals,
+    tasks = [asyncio.create_task(hold_stream(a_url if i < on_a else b_url, payments[i % webhooks][0], i, arrivals,
                                              opened, gate)) for i in range(streams)]
     while len(opened) < streams:
         failed = [t for t in tasks if t.done() and t.exception()]
@@ -136,7 +154,7 @@ async def main():
     now = int(time.time())
     events = [(payment, *signed_event(secret.encode(), f"evt_live{k:07d}", reference, now))
               for k, (payment, reference) in enumerate(payments[:webhooks])]
-    watched_on_a = {payments[i % webhooks][0] for i in range(0, streams, 2)}
+    watched_on_a = {payments[i % webhooks][0] for i in range(on_a)}
     acknowledged, polls, stop = {}, [0], asyncio.Event()
     poller = asyncio.create_task(poll_status(a_url, [p for p, _ in payments], stop, polls))
     sent_seconds = await post_webhooks(b_url, events, rate, acknowledged)
@@ -152,7 +170,7 @@ async def main():
     for writer in opened:
         writer.close()
     json.dump({
-        "streams": streams, "streams_on_a": (streams + 1) // 2, "open_seconds": round(open_seconds, 1),
+        "streams": streams, "streams_on_a": on_a, "open_seconds": round(open_seconds, 1),
         "webhooks_per_s": round(len(events) / sent_seconds, 1), "acknowledged": len(acknowledged),
         "measured": len(latencies), "missing_on_a": len(missing),
         "latency_p50_ms": percentile(latencies, 50), "latency_p99_ms": percentile(latencies, 99),

@@ -5,14 +5,14 @@ import com.acme.payment.app.web.PaymentStatusStreams;
 import com.acme.payment.app.web.PaymentWebMapper;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Live status: every instance listens to the database for the changes any instance stores (the NOTIFY is sent
+ * Live status: every instance listens (on a connection of its own, with the pool's database and credentials) to the database for the changes any instance stores (the NOTIFY is sent
  * by PostgresPaymentNotifications, wired into PaymentEvents) and pushes them to its open status streams.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +28,9 @@ public class LiveStatusConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PostgresPaymentChangeFeed paymentChangeFeed(DataSource dataSource, PaymentStatusStreams streams) {
-        PostgresPaymentChangeFeed feed = new PostgresPaymentChangeFeed(dataSource,
+    PostgresPaymentChangeFeed paymentChangeFeed(HikariDataSource pool, PaymentStatusStreams streams) {
+        PostgresPaymentChangeFeed feed = new PostgresPaymentChangeFeed(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword(),
                 new PostgresPaymentChangeFeed.Subscriber() {
                     @Override
                     public void changed(PaymentId id, long version) {

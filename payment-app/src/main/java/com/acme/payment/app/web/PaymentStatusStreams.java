@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,8 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
     private volatile boolean running;
+    /** Set once, when the app stops: the readers are gone. */
+    private volatile boolean stopped;
 
     public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper) {
         this.statuses = statuses;
@@ -76,8 +79,12 @@ public class PaymentStatusStreams implements SmartLifecycle {
 
     /** The payment changed: its streams get the stored status soon. */
     public void changed(PaymentId id) {
-        if (streams.containsKey(id) && queued.add(id)) {
-            readers.execute(() -> refresh(id));
+        if (!stopped && streams.containsKey(id) && queued.add(id)) {
+            try {
+                readers.execute(() -> refresh(id));
+            } catch (RejectedExecutionException stopping) {
+                queued.remove(id);
+            }
         }
     }
 
@@ -125,6 +132,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         heartbeats.shutdownNow();
         readers.shutdownNow();
         streams.values().forEach(watching -> watching.forEach(stream -> stream.emitter.complete()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
+import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
 import com.acme.payment.app.AbstractAppIT;
 import com.acme.payment.app.EventStreamClient;
 import com.acme.payment.app.EventStreamClient.Event;
@@ -146,7 +147,8 @@ class PaymentStatusStreamIT extends AbstractAppIT {
             assertThat(stream.next(WAIT).id()).isEqualTo(currentVersion());
 
             List<Boolean> killed = jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity "
-                    + "where query = 'LISTEN payment_changed' and pid <> pg_backend_pid()").query(Boolean.class).list();
+                    + "where application_name = ?").param(PostgresPaymentChangeFeed.APPLICATION_NAME)
+                    .query(Boolean.class).list();
             assertThat(killed).as("both instances' LISTEN connections").hasSize(2).containsOnly(true);
             deliverOnB(StripeEvents.processing(newEventId(), intentId, 1250));
 
@@ -200,7 +202,7 @@ class PaymentStatusStreamIT extends AbstractAppIT {
     }
 
     @Test
-    void an_address_may_hold_a_bounded_number_of_streams_and_an_unknown_payment_has_none() throws Exception {
+    void an_address_may_hold_a_bounded_number_of_streams_and_bad_requests_get_problems() throws Exception {
         List<EventStreamClient> held = new ArrayList<>();
         try {
             for (int i = 0; i < PaymentStatusStreams.PER_ADDRESS; i++) {
@@ -220,6 +222,10 @@ class PaymentStatusStreamIT extends AbstractAppIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
+        HttpResponse<String> badResume = send(HttpRequest.newBuilder(uri(events(paymentId)))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", "latest").GET().build());
+        assertThat(badResume.statusCode()).isEqualTo(400);
+        assertThat(body(badResume).get("errors").get(0).get("field").asString()).isEqualTo("Last-Event-ID");
     }
 
     private EventStreamClient openOnA(String payment, String lastEventId) throws Exception {

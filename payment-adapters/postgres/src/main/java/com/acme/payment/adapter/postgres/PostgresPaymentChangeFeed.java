@@ -2,10 +2,11 @@ package com.acme.payment.adapter.postgres;
 
 import com.acme.payment.domain.model.PaymentId;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
+import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hears the changes {@link PostgresPaymentNotifications} announces, from every instance on this database: one
- * {@code LISTEN} connection of its own (taken from the pool and kept), read by one thread. When that connection
- * is lost it reconnects with backoff and then calls {@link Subscriber#resubscribed()}: notifications sent while
- * it was away are gone, so the subscriber re-reads what it watches.
+ * {@code LISTEN} connection of its own, outside the pool (a pool would hand a connection that broke under
+ * {@code getNotifications} to the next request), read by one thread. When that connection is lost it reconnects
+ * with backoff and then calls {@link Subscriber#resubscribed()}: notifications sent while it was away are gone,
+ * so the subscriber re-reads what it watches. Every {@value #CHECK_SECONDS} s without a notification it checks the
+ * connection with a query, so a silently dead one is found too.
  */
 public class PostgresPaymentChangeFeed implements AutoCloseable {
 
@@ -28,16 +31,29 @@ public class PostgresPaymentChangeFeed implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPaymentChangeFeed.class);
+    /** What pg_stat_activity shows as its application_name. */
+    public static final String APPLICATION_NAME = "payment-change-feed";
     private static final int POLL_MILLIS = 500;
+    private static final int CHECK_SECONDS = 10;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final DataSource dataSource;
+    private final String jdbcUrl;
+    private final Properties connectionProperties = new Properties();
     private final Subscriber subscriber;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public PostgresPaymentChangeFeed(DataSource dataSource, Subscriber subscriber) {
-        this.dataSource = dataSource;
+    public PostgresPaymentChangeFeed(String jdbcUrl, String username, String password, Subscriber subscriber) {
+        this.jdbcUrl = jdbcUrl;
+        if (username != null) {
+            connectionProperties.setProperty("user", username);
+        }
+        if (password != null) {
+            connectionProperties.setProperty("password", password);
+        }
+        connectionProperties.setProperty("ApplicationName", APPLICATION_NAME);
+        connectionProperties.setProperty("socketTimeout", Integer.toString(CHECK_SECONDS));
+        connectionProperties.setProperty("tcpKeepAlive", "true");
         this.subscriber = subscriber;
         this.thread = new Thread(this::run, "payment-change-feed");
         thread.setDaemon(true);
@@ -51,16 +67,14 @@ public class PostgresPaymentChangeFeed implements AutoCloseable {
         long backoffMillis = 100;
         boolean lost = false;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + PostgresPaymentNotifications.CHANNEL);
-                }
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, connectionProperties)) {
+                execute(connection, "LISTEN " + PostgresPaymentNotifications.CHANNEL);
                 if (lost) {
                     LOG.info("listening for payment changes again");
                     subscriber.resubscribed();
                 }
                 backoffMillis = 100;
-                listen(connection.unwrap(PGConnection.class));
+                listen(connection);
             } catch (SQLException | RuntimeException failure) {
                 if (!running) {
                     return;
@@ -74,15 +88,26 @@ public class PostgresPaymentChangeFeed implements AutoCloseable {
         }
     }
 
-    private void listen(PGConnection connection) throws SQLException {
+    private void listen(Connection connection) throws SQLException {
+        PGConnection listening = connection.unwrap(PGConnection.class);
+        long lastHeard = System.nanoTime();
         while (running) {
-            PGNotification[] notifications = connection.getNotifications(POLL_MILLIS);
-            if (notifications == null) {
-                continue;
+            PGNotification[] notifications = listening.getNotifications(POLL_MILLIS);
+            if (notifications != null && notifications.length > 0) {
+                lastHeard = System.nanoTime();
+                for (PGNotification notification : notifications) {
+                    hear(notification.getParameter());
+                }
+            } else if (System.nanoTime() - lastHeard > CHECK_SECONDS * 1_000_000_000L) {
+                execute(connection, "SELECT 1");
+                lastHeard = System.nanoTime();
             }
-            for (PGNotification notification : notifications) {
-                hear(notification.getParameter());
-            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
