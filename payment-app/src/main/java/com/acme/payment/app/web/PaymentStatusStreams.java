@@ -41,12 +41,10 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
     private final Set<PaymentId> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService readers = Executors.newFixedThreadPool(2, daemon("payment-status-stream"));
-    private final ScheduledExecutorService heartbeats =
-            Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
+    /** Made on start, ended on stop: a stopped context may be started again (the test context cache does). */
+    private volatile ExecutorService readers;
+    private ScheduledExecutorService heartbeats;
     private volatile boolean running;
-    /** Set once, when the app stops: the readers are gone. */
-    private volatile boolean stopped;
 
     public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper) {
         this.statuses = statuses;
@@ -79,7 +77,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
 
     /** The payment changed: its streams get the stored status soon. */
     public void changed(PaymentId id) {
-        if (!stopped && streams.containsKey(id) && queued.add(id)) {
+        if (running && streams.containsKey(id) && queued.add(id)) {
             try {
                 readers.execute(() -> refresh(id));
             } catch (RejectedExecutionException stopping) {
@@ -123,6 +121,8 @@ public class PaymentStatusStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        readers = Executors.newFixedThreadPool(2, daemon("payment-status-stream"));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
         heartbeats.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
         running = true;
@@ -132,7 +132,6 @@ public class PaymentStatusStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        stopped = true;
         heartbeats.shutdownNow();
         readers.shutdownNow();
         streams.values().forEach(watching -> watching.forEach(stream -> stream.emitter.complete()));
