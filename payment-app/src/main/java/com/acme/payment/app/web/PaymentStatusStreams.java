@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,7 +37,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private final GetPaymentStatusUseCase statuses;
     private final PaymentWebMapper mapper;
     private final Map<PaymentId, Set<Stream>> streams = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
     private final Set<PaymentId> queued = ConcurrentHashMap.newKeySet();
     /** Made on start, ended on stop: a stopped context may be started again (the test context cache does). */
@@ -59,16 +58,20 @@ public class PaymentStatusStreams implements SmartLifecycle {
      */
     SseEmitter open(String paymentId, long lastEventId, String address) {
         PaymentStatusView current = statuses.getStatus(paymentId);
-        AtomicInteger held = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (held.incrementAndGet() > PER_ADDRESS) {
-            release(address, held);
+        if (perAddress.merge(address, 1, Integer::sum) > PER_ADDRESS) {
+            release(address);
             throw new TooManyStreamsException();
         }
         Stream stream = new Stream(current.id(), address, new SseEmitter(LIFETIME.toMillis()), lastEventId);
         stream.emitter.onCompletion(stream::close);
         stream.emitter.onError(failure -> stream.close());
         stream.emitter.onTimeout(stream.emitter::complete);
-        streams.computeIfAbsent(current.id(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+        // Added inside compute: a set emptied by a closing stream leaves the map atomically, never with this one.
+        streams.compute(current.id(), (id, watching) -> {
+            Set<Stream> joined = watching == null ? ConcurrentHashMap.newKeySet() : watching;
+            joined.add(stream);
+            return joined;
+        });
         stream.send(current);
         // A change stored between the read above and the registration would otherwise be missed.
         changed(current.id());
@@ -109,10 +112,8 @@ public class PaymentStatusStreams implements SmartLifecycle {
         return streams.values().stream().mapToInt(Set::size).sum();
     }
 
-    private void release(String address, AtomicInteger held) {
-        if (held.decrementAndGet() <= 0) {
-            perAddress.remove(address, held);
-        }
+    private void release(String address) {
+        perAddress.computeIfPresent(address, (a, held) -> held == 1 ? null : held - 1);
     }
 
     private void heartbeat() {
@@ -193,10 +194,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
                     watching.remove(this);
                     return watching.isEmpty() ? null : watching;
                 });
-                AtomicInteger held = perAddress.get(address);
-                if (held != null) {
-                    release(address, held);
-                }
+                release(address);
             }
         }
     }
