@@ -95,7 +95,25 @@ export async function runPaymentFlowE2E(options = {}) {
     page.errors = [];
     page.on('pageerror', (error) => page.errors.push(error.message));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') page.errors.push(msg.text());
+      // A stream that cannot open is logged by Chromium; the page then polls (mocked /api has no stream).
+      const streamFailure =
+        (page.streamBlocked || mockApi) && /\/events\b|EventSource/.test(msg.text() + msg.location().url);
+      if (msg.type() === 'error' && !streamFailure) page.errors.push(msg.text());
+    });
+    page.statusPolls = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && /\/api\/payment\/status\/[^/]+$/.test(new URL(request.url()).pathname)) {
+        page.statusPolls += 1;
+      }
+    });
+    // Every status the page shows, in order, however briefly.
+    await page.addInitScript(() => {
+      const { document, MutationObserver, window } = globalThis;
+      window.shownStatuses = [];
+      new MutationObserver(() => {
+        const shown = document.querySelector('[data-status]')?.getAttribute('data-status');
+        if (shown && window.shownStatuses.at(-1) !== shown) window.shownStatuses.push(shown);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
     });
     return page;
   }
@@ -218,6 +236,40 @@ export async function runPaymentFlowE2E(options = {}) {
         const txn = await transactionId(page);
         await screenshot(page, '3ds-approved');
         return `payment ${paymentId}, transaction ${txn}`;
+      },
+    ],
+    [
+      'the status arrives over the event stream, with no status polls while it works',
+      async () => {
+        if (mockApi) return 'skipped: the mocked /api has no event stream';
+        const page = await newPage();
+        const paymentId = await startPayment(page);
+        const afterLoad = page.statusPolls;
+        await page.waitForTimeout(2 * (await readConfig(page)).pollIntervalMs + 500);
+        assert(page.statusPolls === afterLoad, `${page.statusPolls - afterLoad} status polls while the stream works`);
+        await payWithCard(page, CARDS.succeeds);
+        await waitForStatus(page, 'Payment succeeded');
+        const shown = await page.evaluate(() => globalThis.shownStatuses);
+        assert(shown.includes('processing') && shown.at(-1) === 'succeeded', `statuses shown: ${shown.join(' → ')}`);
+        // The one refresh after the card was accepted; polling would add one every 2 s of processing.
+        assert(page.statusPolls <= afterLoad + 1, `${page.statusPolls - afterLoad} status requests after the load`);
+        return `payment ${paymentId}: ${shown.join(' → ')}, ${page.statusPolls} status requests in all`;
+      },
+    ],
+    [
+      'with the event stream blocked the page still completes by polling',
+      async () => {
+        const page = await newPage();
+        page.streamBlocked = true;
+        await page.route(
+          (url) => url.pathname.endsWith('/events'),
+          (route) => route.abort(),
+        );
+        const paymentId = await startPayment(page);
+        await payWithCard(page, CARDS.succeeds);
+        await waitForStatus(page, 'Payment succeeded');
+        assert(page.statusPolls >= 2, `only ${page.statusPolls} status requests: the page did not poll`);
+        return `payment ${paymentId}, ${page.statusPolls} status polls`;
       },
     ],
     [

@@ -74,6 +74,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment/status/{paymentId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status changes of a payment as server-sent events
+         * @description A `text/event-stream` the Payment page opens with `EventSource` instead of polling. It sends
+         *     the current status at once, then one event per stored change of the payment, whichever app
+         *     instance stored it:
+         *
+         *     ```
+         *     event: status
+         *     id: 3
+         *     data: {"paymentId":"pay_3xq9T0bVdJm2LkQp7RzY1a","status":"succeeded",...}
+         *     ```
+         *
+         *     - `event` is always `status`; `data` is one line of JSON with the schema
+         *       `PaymentStatusResponse`, the same as `GET /api/payment/status/{paymentId}` (nothing
+         *       personal); `id` is the payment's version (the status endpoint's `ETag`).
+         *     - Changes that follow each other quickly may arrive as one event with the latest state.
+         *     - A comment line (`:`) is sent every 15 s to keep proxies from closing an idle stream.
+         *     - The stream ends after 10 minutes; `EventSource` reconnects by itself and sends the last
+         *       `id` it received as `Last-Event-ID`.
+         *     - A client address may hold 20 streams at once on each app instance; more get `429`.
+         *     - Behind a proxy that buffers responses the events arrive late or never: the page then
+         *       falls back to polling the status endpoint.
+         */
+        get: operations["streamPaymentStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payment/stripe/webhook": {
         parameters: {
             query?: never;
@@ -926,6 +965,53 @@ export interface operations {
                 };
                 content?: never;
             };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamPaymentStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The last version the client received. The current status is sent at once only when it
+                 *     is newer; without the header it is always sent.
+                 * @example 2
+                 */
+                "Last-Event-ID"?: number;
+            };
+            path: {
+                /**
+                 * @description Public payment id.
+                 * @example pay_3xq9T0bVdJm2LkQp7RzY1a
+                 */
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of `status` events. Each event's `data` is a `PaymentStatusResponse`. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: status
+                     *     id: 1
+                     *     data: {"paymentId":"pay_3xq9T0bVdJm2LkQp7RzY1a","status":"processing","amount":1250,"currency":"USD","serviceType":"pon-ftth","transactionId":null,"failureMessage":null,"refundedAmount":0,"updatedAt":"2026-02-07T10:15:32Z"}
+                     *
+                     *     event: status
+                     *     id: 2
+                     *     data: {"paymentId":"pay_3xq9T0bVdJm2LkQp7RzY1a","status":"succeeded","amount":1250,"currency":"USD","serviceType":"pon-ftth","transactionId":"ch_3PZexample0001","failureMessage":null,"refundedAmount":0,"updatedAt":"2026-02-07T10:15:34Z"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -7,6 +7,7 @@ import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/route-config';
 import { PaymentCheckout } from '@/features/payment/components/payment-checkout';
 import { createMemoryHistory, Router } from '@/lib/router';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { installMockApi, ok, PAYMENT_ID, problem, sandboxConfig, sequence, statusOf } from '@/testing/mock-api';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -249,6 +250,53 @@ describe('payment status page', () => {
     });
     renderApp('/payment/pay_doesnotexist0000000000000');
     expect(await screen.findByText('We could not find this payment')).toBeInTheDocument();
+  });
+});
+
+describe('live status', () => {
+  it('shows each status from the event stream and does not poll while the stream works', async () => {
+    FakeEventSource.install();
+    const api = installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('pending')) });
+    renderApp(`/payment/${PAYMENT_ID}`);
+    const stream = await waitFor(() => FakeEventSource.latest());
+    expect(stream.url).toBe(`/api/payment/status/${PAYMENT_ID}/events`);
+
+    stream.open();
+    act(() => stream.send('status', statusOf('processing'), '1'));
+    expect(await screen.findByText('Processing your payment…')).toBeInTheDocument();
+    await sleep(sandboxConfig.pollIntervalMs + 200);
+    act(() => stream.send('status', statusOf('succeeded', { transactionId: 'ch_live' }), '2'));
+
+    expect(await within(statusRegion()).findByText('Payment succeeded')).toBeInTheDocument();
+    expect(api.count('GET', '/api/payment/status/')).toBe(1);
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  it('falls back to polling when the stream fails twice', async () => {
+    FakeEventSource.install();
+    const api = installMockApi({
+      'GET /api/payment/status/:id': sequence(ok(statusOf('processing')), ok(statusOf('succeeded'))),
+    });
+    renderApp(`/payment/${PAYMENT_ID}`);
+    const stream = await waitFor(() => FakeEventSource.latest());
+    stream.open();
+    act(() => stream.send('status', statusOf('processing'), '1'));
+    expect(await screen.findByText('Processing your payment…')).toBeInTheDocument();
+    await sleep(sandboxConfig.pollIntervalMs + 200);
+    expect(api.count('GET', '/api/payment/status/')).toBe(1);
+
+    act(() => stream.fail());
+    act(() => stream.fail());
+
+    expect(
+      await within(statusRegion()).findByText(
+        'Payment succeeded',
+        {},
+        { timeout: sandboxConfig.pollIntervalMs + 2000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.count('GET', '/api/payment/status/')).toBe(2);
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
   });
 });
 

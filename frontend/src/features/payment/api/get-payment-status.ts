@@ -28,13 +28,19 @@ export type UsePaymentStatusOptions = {
    * reports that same failure, polling continues; a new failure stops it again.
    */
   retryingFrom: string | null;
+  /** The event stream keeps the status up to date: no polling. */
+  streaming: boolean;
 };
 
-/** Polls the payment status with `refetchInterval` until it reaches a status where nothing more will happen on its own. */
-export const usePaymentStatus = ({ paymentId, intervalMs, retryingFrom }: UsePaymentStatusOptions) =>
+/**
+ * Polls the payment status with `refetchInterval` until it reaches a status where nothing more will happen on its
+ * own, unless the event stream delivers it.
+ */
+export const usePaymentStatus = ({ paymentId, intervalMs, retryingFrom, streaming }: UsePaymentStatusOptions) =>
   useQuery({
     ...getPaymentStatusQueryOptions(paymentId),
     refetchInterval: (query) => {
+      if (streaming) return false;
       const { data, error } = query.state;
       if (!data) return error instanceof ApiError && error.status === 404 ? false : intervalMs;
       return shouldKeepPolling(data, retryingFrom) ? intervalMs : false;

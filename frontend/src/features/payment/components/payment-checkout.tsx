@@ -10,6 +10,7 @@ import { Link } from '@/lib/router';
 import type { PaymentConfig } from '@/types/api-types';
 
 import { getPaymentStatusQueryOptions, usePaymentStatus } from '../api/get-payment-status';
+import { usePaymentStatusStream } from '../api/stream-payment-status';
 import { useUnresolvedTimer } from '../hooks/use-unresolved-timer';
 import { forgetClientSecret, loadClientSecret } from '../utils/client-secret-store';
 import { formatAmount, serviceLabel } from '../utils/currency';
@@ -46,10 +47,12 @@ export function PaymentCheckout({
   const [resetToken, setResetToken] = useState(0);
   const [slow, setSlow] = useState(false);
 
+  const stream = usePaymentStatusStream(paymentId);
   const statusQuery = usePaymentStatus({
     paymentId,
     intervalMs: slow ? slowPollIntervalMs : config.pollIntervalMs,
     retryingFrom: confirmingFrom,
+    streaming: stream === 'live',
   });
   const payment = statusQuery.data;
 

@@ -7,6 +7,7 @@ import com.acme.payment.adapter.postgres.JdbcPaymentQueries;
 import com.acme.payment.adapter.postgres.JdbcPaymentRepository;
 import com.acme.payment.adapter.postgres.JdbcRefundLedger;
 import com.acme.payment.adapter.postgres.PostgresJobLock;
+import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
 import com.acme.payment.adapter.postgres.PostgresRateLimiter;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.NotificationOutbox;
@@ -73,6 +74,11 @@ public class PersistenceConfiguration {
     @Bean
     GatewayEventLedger gatewayEventLedger(JdbcClient jdbc) {
         return new JdbcGatewayEventLedger(jdbc);
+    }
+
+    @Bean
+    PostgresPaymentNotifications paymentNotifications(JdbcClient jdbc) {
+        return new PostgresPaymentNotifications(jdbc);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.acme.payment.app.config;
 
+import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
 import com.acme.payment.app.events.AfterCommitPaymentEvents;
 import com.acme.payment.app.events.PaymentChangeListener;
 import com.acme.payment.app.metrics.MeteredGatewayEvents;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,10 +61,20 @@ public class UseCaseConfiguration {
         };
     }
 
-    /** Stored payment changes reach every {@link PaymentChangeListener} bean, after their transaction commits. */
+    /**
+     * Stored payment changes reach every {@link PaymentChangeListener} bean of this instance after their transaction
+     * commits, and every instance's status streams through a NOTIFY that commits with them. Primary: the NOTIFY
+     * alone is a PaymentEvents too.
+     */
     @Bean
-    PaymentEvents paymentEvents(ObjectProvider<PaymentChangeListener> listeners) {
-        return new AfterCommitPaymentEvents(() -> listeners.orderedStream().toList());
+    @Primary
+    PaymentEvents paymentEvents(ObjectProvider<PaymentChangeListener> listeners,
+                                PostgresPaymentNotifications notifications) {
+        PaymentEvents local = new AfterCommitPaymentEvents(() -> listeners.orderedStream().toList());
+        return change -> {
+            local.publish(change);
+            notifications.publish(change);
+        };
     }
 
     @Bean

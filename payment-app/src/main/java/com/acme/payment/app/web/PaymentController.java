@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The public endpoints the Payment page uses. */
 @RestController
@@ -49,13 +51,16 @@ public class PaymentController {
     private final GetPaymentStatusUseCase getPaymentStatus;
     private final PaymentPageSettings pageSettings;
     private final PaymentWebMapper mapper;
+    private final PaymentStatusStreams streams;
 
     public PaymentController(StartPaymentUseCase startPayment, GetPaymentStatusUseCase getPaymentStatus,
-                             PaymentPageSettings pageSettings, PaymentWebMapper mapper) {
+                             PaymentPageSettings pageSettings, PaymentWebMapper mapper,
+                             PaymentStatusStreams streams) {
         this.startPayment = startPayment;
         this.getPaymentStatus = getPaymentStatus;
         this.pageSettings = pageSettings;
         this.mapper = mapper;
+        this.streams = streams;
     }
 
     @Operation(operationId = "getPaymentConfig", summary = "Configuration the Payment page needs at run time")
@@ -98,5 +103,21 @@ public class PaymentController {
             return null;
         }
         return mapper.toStatusResponse(payment);
+    }
+
+    /**
+     * The status as it changes, pushed: the current status at once, then one {@code status} event per stored
+     * change (on any instance), {@code id} = the version. The stream ends after {@link PaymentStatusStreams#LIFETIME};
+     * the browser then reconnects with Last-Event-ID and gets only what it has not seen.
+     */
+    @Operation(operationId = "streamPaymentStatus", summary = "Status changes of a payment as server-sent events")
+    @GetMapping(path = "/status/{paymentId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter statusEvents(@PathVariable String paymentId,
+                                   @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                                   HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        // Tells nginx not to buffer the stream.
+        response.setHeader("X-Accel-Buffering", "no");
+        return streams.open(paymentId, lastEventId == null ? -1 : lastEventId, request.getRemoteAddr());
     }
 }

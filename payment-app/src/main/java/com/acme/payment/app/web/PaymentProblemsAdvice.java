@@ -44,6 +44,11 @@ public class PaymentProblemsAdvice {
         return respond(problem(ProblemType.NOT_FOUND, "No such payment."));
     }
 
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<Object> tooManyStreams(TooManyStreamsException e) {
+        return respond(problem(ProblemType.RATE_LIMITED, e.getMessage()));
+    }
+
     @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class})
     ResponseEntity<Object> invalidState(RuntimeException e) {
         return respond(problem(ProblemType.INVALID_STATE, e.getMessage()));

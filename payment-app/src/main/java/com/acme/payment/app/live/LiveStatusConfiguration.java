@@ -1,0 +1,48 @@
+package com.acme.payment.app.live;
+
+import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
+import com.acme.payment.app.web.PaymentStatusStreams;
+import com.acme.payment.app.web.PaymentWebMapper;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Live status: every instance listens (on a connection of its own, with the pool's database and credentials) to the database for the changes any instance stores (the NOTIFY is sent
+ * by PostgresPaymentNotifications, wired into PaymentEvents) and pushes them to its open status streams.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LiveStatusConfiguration {
+
+    @Bean
+    PaymentStatusStreams paymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,
+                                              MeterRegistry meters) {
+        PaymentStatusStreams streams = new PaymentStatusStreams(statuses, mapper);
+        Gauge.builder("payment.status.streams", streams, PaymentStatusStreams::size)
+                .description("Open payment status streams on this instance").register(meters);
+        return streams;
+    }
+
+    @Bean(destroyMethod = "close")
+    PostgresPaymentChangeFeed paymentChangeFeed(HikariDataSource pool, PaymentStatusStreams streams) {
+        PostgresPaymentChangeFeed feed = new PostgresPaymentChangeFeed(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword(),
+                new PostgresPaymentChangeFeed.Subscriber() {
+                    @Override
+                    public void changed(PaymentId id, long version) {
+                        streams.changed(id);
+                    }
+
+                    @Override
+                    public void resubscribed() {
+                        streams.refreshAll();
+                    }
+                });
+        feed.start();
+        return feed;
+    }
+}

@@ -1,0 +1,201 @@
+package com.acme.payment.app.web;
+
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
+import com.acme.payment.domain.query.PaymentStatusView;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open status streams of this instance, by payment. Told that a payment changed (by any instance, through
+ * the database), it reads the committed status once for all its streams, however many changes came meanwhile,
+ * and sends it to each stream that has not seen that version. A stream is an async request: idle, it holds no
+ * thread. What is in memory here is per instance: the streams, and the count of streams per client address.
+ */
+public class PaymentStatusStreams implements SmartLifecycle {
+
+    public static final Duration LIFETIME = Duration.ofMinutes(10);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    public static final int PER_ADDRESS = 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentStatusStreams.class);
+
+    private final GetPaymentStatusUseCase statuses;
+    private final PaymentWebMapper mapper;
+    private final Map<PaymentId, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    /** Payments with a read queued: changes that arrive before it runs are covered by it. */
+    private final Set<PaymentId> queued = ConcurrentHashMap.newKeySet();
+    /** Made on start, ended on stop: a stopped context may be started again (the test context cache does). */
+    private volatile ExecutorService readers;
+    private ScheduledExecutorService heartbeats;
+    private volatile boolean running;
+
+    public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper) {
+        this.statuses = statuses;
+        this.mapper = mapper;
+    }
+
+    /**
+     * A stream of the payment's status from after {@code lastEventId} (the version the client last saw; -1 for
+     * none): the current status at once unless the client has seen it, then each change.
+     *
+     * @throws TooManyStreamsException when the address already holds {@link #PER_ADDRESS} streams here
+     */
+    SseEmitter open(String paymentId, long lastEventId, String address) {
+        PaymentStatusView current = statuses.getStatus(paymentId);
+        if (perAddress.merge(address, 1, Integer::sum) > PER_ADDRESS) {
+            release(address);
+            throw new TooManyStreamsException();
+        }
+        Stream stream = new Stream(current.id(), address, new SseEmitter(LIFETIME.toMillis()), lastEventId);
+        stream.emitter.onCompletion(stream::close);
+        stream.emitter.onError(failure -> stream.close());
+        stream.emitter.onTimeout(stream.emitter::complete);
+        // Added inside compute: a set emptied by a closing stream leaves the map atomically, never with this one.
+        streams.compute(current.id(), (id, watching) -> {
+            Set<Stream> joined = watching == null ? ConcurrentHashMap.newKeySet() : watching;
+            joined.add(stream);
+            return joined;
+        });
+        stream.send(current);
+        // A change stored between the read above and the registration would otherwise be missed.
+        changed(current.id());
+        return stream.emitter;
+    }
+
+    /** The payment changed: its streams get the stored status soon. */
+    public void changed(PaymentId id) {
+        if (running && streams.containsKey(id) && queued.add(id)) {
+            try {
+                readers.execute(() -> refresh(id));
+            } catch (RejectedExecutionException stopping) {
+                queued.remove(id);
+            }
+        }
+    }
+
+    /** Changes may have been missed (the notifications were lost): every watched payment is read again. */
+    public void refreshAll() {
+        streams.keySet().forEach(this::changed);
+    }
+
+    private void refresh(PaymentId id) {
+        queued.remove(id);
+        Set<Stream> watching = streams.get(id);
+        if (watching == null) {
+            return;
+        }
+        try {
+            PaymentStatusView current = statuses.getStatus(id.value());
+            watching.forEach(stream -> stream.send(current));
+        } catch (RuntimeException failure) {
+            LOG.warn("could not read the status of payment {} for its streams: {}", id, failure.toString());
+        }
+    }
+
+    public int size() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void release(String address) {
+        perAddress.computeIfPresent(address, (a, held) -> held == 1 ? null : held - 1);
+    }
+
+    private void heartbeat() {
+        streams.values().forEach(watching -> watching.forEach(Stream::heartbeat));
+    }
+
+    @Override
+    public void start() {
+        readers = Executors.newFixedThreadPool(2, daemon("payment-status-stream"));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
+        heartbeats.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown, which would otherwise wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        heartbeats.shutdownNow();
+        readers.shutdownNow();
+        streams.values().forEach(watching -> watching.forEach(stream -> stream.emitter.complete()));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private final class Stream {
+
+        private final PaymentId id;
+        private final String address;
+        private final SseEmitter emitter;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private long lastVersion;
+
+        Stream(PaymentId id, String address, SseEmitter emitter, long lastVersion) {
+            this.id = id;
+            this.address = address;
+            this.emitter = emitter;
+            this.lastVersion = lastVersion;
+        }
+
+        /** Versions only rise on a stream: a status read before a newer one was sent is dropped. */
+        synchronized void send(PaymentStatusView status) {
+            if (status.version() <= lastVersion) {
+                return;
+            }
+            lastVersion = status.version();
+            write(SseEmitter.event().name("status").id(Long.toString(status.version()))
+                    .data(mapper.toStatusResponse(status), MediaType.APPLICATION_JSON));
+        }
+
+        synchronized void heartbeat() {
+            write(SseEmitter.event().comment(""));
+        }
+
+        private void write(SseEmitter.SseEventBuilder event) {
+            try {
+                emitter.send(event);
+            } catch (IOException | IllegalStateException gone) {
+                close();
+            }
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                streams.computeIfPresent(id, (key, watching) -> {
+                    watching.remove(this);
+                    return watching.isEmpty() ? null : watching;
+                });
+                release(address);
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package com.acme.payment.app.live;
+
+import static com.acme.payment.app.StripeEvents.newEventId;
+import static com.acme.payment.app.StripeEvents.signature;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
+import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
+import com.acme.payment.app.AbstractAppIT;
+import com.acme.payment.app.EventStreamClient;
+import com.acme.payment.app.EventStreamClient.Event;
+import com.acme.payment.app.PaymentApplication;
+import com.acme.payment.app.StripeEvents;
+import com.acme.payment.app.web.PaymentStatusStreams;
+import com.acme.payment.domain.model.Customer;
+import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.TransactionRunner;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Two app instances on one PostgreSQL: this test's app (A, where the streams are open) and a second one (B, where
+ * the webhooks arrive). A change stored on B reaches A through NOTIFY/LISTEN.
+ */
+@TestPropertySource(properties = "payment.trusted-proxies=127.0.0.1")
+class PaymentStatusStreamIT extends AbstractAppIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** The stream limit's own client (forwarded by the trusted 127.0.0.1): a closed stream is counted until the
+     * server next writes to it, so the other tests' streams must not count against it. */
+    private static final String CLIENT = "203.0.113.77";
+    private static ConfigurableApplicationContext instanceB;
+
+    @Autowired
+    EmbeddedPostgresServer database;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionRunner transactions;
+    @Autowired
+    PaymentRepository repository;
+    @Autowired
+    CancelPaymentUseCase cancel;
+
+    private String paymentId;
+    private String intentId;
+
+    @BeforeEach
+    void startInstanceBAndAPayment() {
+        if (instanceB == null) {
+            instanceB = new SpringApplicationBuilder(PaymentApplication.class).run("--server.port=0",
+                    "--spring.datasource.url=" + database.jdbcUrl(),
+                    "--spring.datasource.username=" + database.username(),
+                    "--spring.datasource.password=" + database.password(),
+                    "--payment.data-dir=" + System.getProperty("java.io.tmpdir") + "/payment-it/stream-instance-b",
+                    "--payment.sandbox.webhook-secret=" + WEBHOOK_SECRET);
+        }
+        HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
+                "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"serviceType\":\"pon-ftth\","
+                        + "\"amount\":1250,\"currency\":\"USD\"}", Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        paymentId = body(created).get("paymentId").asString();
+        intentId = jdbc.sql("select gateway_reference from payments where payment_id = ?").param(paymentId)
+                .query(String.class).single();
+    }
+
+    @AfterAll
+    static void stopInstanceB() {
+        if (instanceB != null) {
+            instanceB.close();
+            instanceB = null;
+        }
+    }
+
+    @Test
+    void a_webhook_applied_on_one_instance_reaches_a_stream_on_the_other() throws Exception {
+        try (EventStreamClient stream = openOnA(paymentId, Map.of())) {
+            assertThat(stream.response().headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("text/event-stream");
+            Event current = stream.next(WAIT);
+            assertThat(current.name()).isEqualTo("status");
+            assertThat(current.id()).isEqualTo(currentVersion());
+            assertThat(json.readTree(current.data()).get("status").asString()).isEqualTo("pending");
+            assertThat(current.data()).doesNotContain("Grace").doesNotContain("grace@example.com");
+
+            deliverOnB(StripeEvents.processing(newEventId(), intentId, 1250));
+            deliverOnB(StripeEvents.succeeded(newEventId(), intentId, 1250));
+
+            List<String> statuses = new ArrayList<>();
+            while (!statuses.contains("succeeded")) {
+                Event next = stream.next(WAIT);
+                assertThat(next).as("an event after " + statuses).isNotNull();
+                statuses.add(json.readTree(next.data()).get("status").asString());
+                assertThat(Long.parseLong(next.id())).isPositive();
+            }
+            assertThat(statuses).containsSubsequence("succeeded").doesNotContain("pending");
+        }
+    }
+
+    @Test
+    void a_stream_resumed_with_last_event_id_after_a_dropped_connection_gets_the_change_it_missed()
+            throws Exception {
+        try (EventStreamClient stream = openOnA(paymentId, Map.of())) {
+            assertThat(stream.next(WAIT).id()).isEqualTo(currentVersion());
+        }
+        String seen = currentVersion();
+        deliverOnB(StripeEvents.succeeded(newEventId(), intentId, 1250));
+
+        try (EventStreamClient resumed = openOnA(paymentId, seen)) {
+            Event missed = resumed.next(WAIT);
+            assertThat(missed).isNotNull();
+            assertThat(json.readTree(missed.data()).get("status").asString()).isEqualTo("succeeded");
+            assertThat(missed.id()).isEqualTo(currentVersion()).isNotEqualTo(seen);
+        }
+        try (EventStreamClient upToDate = openOnA(paymentId, currentVersion())) {
+            assertThat(upToDate.next(Duration.ofMillis(500))).as("nothing it has not seen").isNull();
+        }
+    }
+
+    @Test
+    void a_change_after_the_listen_connection_is_killed_still_reaches_the_stream() throws Exception {
+        try (EventStreamClient stream = openOnA(paymentId, Map.of())) {
+            assertThat(stream.next(WAIT).id()).isEqualTo(currentVersion());
+
+            List<Boolean> killed = jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where application_name = ?").param(PostgresPaymentChangeFeed.APPLICATION_NAME)
+                    .query(Boolean.class).list();
+            assertThat(killed).as("both instances' LISTEN connections").hasSize(2).containsOnly(true);
+            deliverOnB(StripeEvents.processing(newEventId(), intentId, 1250));
+
+            Event processing = stream.next(WAIT);
+            assertThat(processing).isNotNull();
+            assertThat(json.readTree(processing.data()).get("status").asString()).isEqualTo("processing");
+
+            Thread.sleep(500); // the LISTEN connections are back (the first retry waits 100 ms)
+            deliverOnB(StripeEvents.succeeded(newEventId(), intentId, 1250));
+            Event succeeded = stream.next(WAIT);
+            assertThat(succeeded).isNotNull();
+            assertThat(json.readTree(succeeded.data()).get("status").asString()).isEqualTo("succeeded");
+        }
+    }
+
+    @Test
+    void a_change_whose_transaction_rolls_back_is_never_announced() throws Exception {
+        Payment payment = Payment.start(PaymentId.random(), new Customer("Ada Lovelace", "ada@example.com"),
+                "pon-ftth", Money.charge(1250, "USD"), "sandbox", null, null, Map.of(), Instant.now());
+        transactions.inTransaction(() -> {
+            repository.insert(payment);
+            return null;
+        });
+        try (Connection listener = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); EventStreamClient stream = openOnA(payment.id().value(), Map.of())) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN payment_changed");
+            }
+            assertThat(stream.next(WAIT).id()).isEqualTo("0");
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                cancel.cancel(payment.id().value());
+                throw new IllegalStateException("the use case failed after storing");
+            })).isInstanceOf(IllegalStateException.class);
+            cancel.cancel(payment.id().value());
+
+            List<String> heard = new ArrayList<>();
+            PGNotification[] notifications;
+            while ((notifications = listener.unwrap(PGConnection.class).getNotifications(1000)) != null
+                    && notifications.length > 0) {
+                for (PGNotification notification : notifications) {
+                    heard.add(notification.getParameter());
+                }
+            }
+            assertThat(heard).filteredOn(payload -> payload.startsWith(payment.id().value()))
+                    .containsExactly(payment.id().value() + ":1");
+            Event canceled = stream.next(WAIT);
+            assertThat(canceled.id()).isEqualTo("1");
+            assertThat(json.readTree(canceled.data()).get("status").asString()).isEqualTo("canceled");
+        }
+    }
+
+    @Test
+    void an_address_may_hold_a_bounded_number_of_streams_and_bad_requests_get_problems() throws Exception {
+        List<EventStreamClient> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < PaymentStatusStreams.PER_ADDRESS; i++) {
+                held.add(openOnA(paymentId, Map.of("X-Forwarded-For", CLIENT)));
+            }
+            HttpResponse<String> oneTooMany = send(HttpRequest.newBuilder(uri(events(paymentId)))
+                    .header("Accept", "text/event-stream").header("X-Forwarded-For", CLIENT).GET().build());
+
+            assertThat(oneTooMany.statusCode()).isEqualTo(429);
+            assertThat(oneTooMany.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
+        } finally {
+            held.forEach(EventStreamClient::close);
+        }
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri(events("pay_0000000000000000000000")))
+                .header("Accept", "text/event-stream").GET().build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        HttpResponse<String> badResume = send(HttpRequest.newBuilder(uri(events(paymentId)))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", "latest").GET().build());
+        assertThat(badResume.statusCode()).isEqualTo(400);
+        assertThat(body(badResume).get("errors").get(0).get("field").asString()).isEqualTo("Last-Event-ID");
+    }
+
+    private EventStreamClient openOnA(String payment, String lastEventId) throws Exception {
+        return openOnA(payment, Map.of("Last-Event-ID", lastEventId));
+    }
+
+    private EventStreamClient openOnA(String payment, Map<String, String> headers) throws Exception {
+        EventStreamClient stream = EventStreamClient.open(HTTP, uri(events(payment)), headers);
+        assertThat(stream.response().statusCode()).isEqualTo(200);
+        return stream;
+    }
+
+    private static String events(String payment) {
+        return "/api/payment/status/" + payment + "/events";
+    }
+
+    private String currentVersion() {
+        return get("/api/payment/status/" + paymentId).headers().firstValue("ETag").orElseThrow()
+                .replaceAll("\\D", "");
+    }
+
+    private void deliverOnB(String payload) {
+        URI webhook = URI.create("http://localhost:" + instanceB.getEnvironment().getProperty("local.server.port")
+                + "/api/payment/stripe/webhook");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                .header("Stripe-Signature", signature(payload, WEBHOOK_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+}
