@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Live status: every instance listens (on a connection of its own, with the pool's database and credentials) to the database for the changes any instance stores (the NOTIFY is sent
- * by PostgresPaymentNotifications, wired into PaymentEvents) and pushes them to its open status streams.
+ * Live status: every instance listens to the database, on a connection of its own with the pool's database and
+ * credentials, for the changes any instance stores (the NOTIFY is sent by PostgresPaymentNotifications, wired
+ * into PaymentEvents), and pushes them to its open status streams.
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveStatusConfiguration {

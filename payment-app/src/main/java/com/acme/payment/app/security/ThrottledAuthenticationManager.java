@@ -1,5 +1,6 @@
 package com.acme.payment.app.security;
 
+import com.acme.payment.domain.model.TypedText;
 import com.acme.payment.domain.port.out.RateLimiter;
 import com.acme.payment.domain.port.out.RateLimiter.Limit;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +87,9 @@ public class ThrottledAuthenticationManager implements AuthenticationManager {
         }
     }
 
-    /** The client wrote it: no line breaks or control characters into the log, and not much of it. */
+    /** The client wrote it: no line breaks, control or bidi characters into the log, and not much of it. */
     private static String printable(String text) {
-        String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return TypedText.replaceForbidden(text.length() > 64 ? text.substring(0, 64) + "…" : text);
     }
 
     /** Too many failed sign-ins: try again after {@link #retryAfter()}. */

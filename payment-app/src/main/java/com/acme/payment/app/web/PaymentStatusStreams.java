@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -143,12 +144,10 @@ public class PaymentStatusStreams implements SmartLifecycle {
         return running;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static CustomizableThreadFactory daemon(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix + "-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     private final class Stream {

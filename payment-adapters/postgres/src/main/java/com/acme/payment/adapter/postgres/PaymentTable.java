@@ -32,7 +32,10 @@ final class PaymentTable {
     private static final Constructor<PaymentSnapshot> CONSTRUCTOR = invoke(() -> PaymentSnapshot.class
             .getDeclaredConstructor(FIELDS.stream().map(RecordComponent::getType).toArray(Class<?>[]::new)));
 
-    static final String COLUMNS = FIELDS.stream().map(PaymentTable::column).collect(Collectors.joining(", "));
+    /** Each field's column, in the fields' order: worked out once, not per row. */
+    private static final List<String> COLUMN_NAMES = FIELDS.stream().map(PaymentTable::column).toList();
+
+    static final String COLUMNS = String.join(", ", COLUMN_NAMES);
     static final String SELECT = "SELECT " + COLUMNS + " FROM payments";
     /** A new payment is stored at version 0, whatever its snapshot says. */
     static final String INSERT = "INSERT INTO payments (" + COLUMNS + ") VALUES ("
@@ -61,7 +64,7 @@ final class PaymentTable {
     static Payment read(ResultSet row, int rowNumber) throws SQLException {
         Object[] values = new Object[FIELDS.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = fromColumn(row, column(FIELDS.get(i)), FIELDS.get(i).getType());
+            values[i] = fromColumn(row, COLUMN_NAMES.get(i), FIELDS.get(i).getType());
         }
         return Payment.reconstitute(invoke(() -> CONSTRUCTOR.newInstance(values)));
     }
