@@ -1,5 +1,6 @@
 package com.acme.payment.app;
 
+import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,11 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,6 +81,21 @@ public abstract class AbstractAppIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Another instance of the app on this one's embedded PostgreSQL, started as an operator would start it: with
+     * the URL, the app role and its password. {@code name} keeps its data folder apart.
+     */
+    protected static ConfigurableApplicationContext startInstanceBeside(EmbeddedPostgresServer database, String name,
+                                                                        String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--payment.data-dir=" + System.getProperty("java.io.tmpdir") + "/payment-it/" + name));
+        Arrays.stream(properties).map(property -> "--" + property).forEach(arguments::add);
+        return new SpringApplicationBuilder(PaymentApplication.class).run(arguments.toArray(String[]::new));
     }
 
     protected JsonNode body(HttpResponse<String> response) {

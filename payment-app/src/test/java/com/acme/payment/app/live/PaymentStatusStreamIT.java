@@ -10,7 +10,6 @@ import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
 import com.acme.payment.app.AbstractAppIT;
 import com.acme.payment.app.EventStreamClient;
 import com.acme.payment.app.EventStreamClient.Event;
-import com.acme.payment.app.PaymentApplication;
 import com.acme.payment.app.StripeEvents;
 import com.acme.payment.app.web.PaymentStatusStreams;
 import com.acme.payment.domain.model.Customer;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -72,12 +70,8 @@ class PaymentStatusStreamIT extends AbstractAppIT {
     @BeforeEach
     void startInstanceBAndAPayment() {
         if (instanceB == null) {
-            instanceB = new SpringApplicationBuilder(PaymentApplication.class).run("--server.port=0",
-                    "--spring.datasource.url=" + database.jdbcUrl(),
-                    "--spring.datasource.username=" + database.username(),
-                    "--spring.datasource.password=" + database.password(),
-                    "--payment.data-dir=" + System.getProperty("java.io.tmpdir") + "/payment-it/stream-instance-b",
-                    "--payment.sandbox.webhook-secret=" + WEBHOOK_SECRET);
+            instanceB = startInstanceBeside(database, "stream-instance-b",
+                    "payment.sandbox.webhook-secret=" + WEBHOOK_SECRET);
         }
         HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
                 "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"serviceType\":\"pon-ftth\","

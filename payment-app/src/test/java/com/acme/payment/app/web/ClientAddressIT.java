@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
 import com.acme.payment.app.AbstractAppIT;
-import com.acme.payment.app.PaymentApplication;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -64,12 +62,8 @@ class ClientAddressIT extends AbstractAppIT {
     /** The set-up: a second app on the first one's database. */
     @Test
     void two_instances_on_one_database_share_the_create_intent_limit() {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PaymentApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--payment.data-dir=" + System.getProperty("java.io.tmpdir") + "/payment-it/second-instance",
-                "--payment.trusted-proxies=127.0.0.1", "--payment.create-intent-per-minute=2")) {
+        try (ConfigurableApplicationContext second = startInstanceBeside(database, "second-instance",
+                "payment.trusted-proxies=127.0.0.1", "payment.create-intent-per-minute=2")) {
             URI secondCreate = URI.create("http://localhost:" + second.getEnvironment().getProperty("local.server.port")
                     + CREATE);
             Map<String, String> client = Map.of("X-Forwarded-For", "203.0.113.50");
