@@ -1,6 +1,7 @@
 package com.acme.payment.app.live;
 
 import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
+import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
 import com.acme.payment.app.web.PaymentStatusStreams;
 import com.acme.payment.app.web.PaymentWebMapper;
 import com.acme.payment.domain.model.PaymentId;
@@ -21,8 +22,8 @@ public class LiveStatusConfiguration {
 
     @Bean
     PaymentStatusStreams paymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,
-                                              MeterRegistry meters) {
-        PaymentStatusStreams streams = new PaymentStatusStreams(statuses, mapper);
+                                              PostgresPaymentNotifications notifications, MeterRegistry meters) {
+        PaymentStatusStreams streams = new PaymentStatusStreams(statuses, mapper, notifications);
         Gauge.builder("payment.status.streams", streams, PaymentStatusStreams::size)
                 .description("Open payment status streams on this instance").register(meters);
         return streams;

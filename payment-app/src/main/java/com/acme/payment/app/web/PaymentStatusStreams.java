@@ -2,6 +2,7 @@ package com.acme.payment.app.web;
 
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
+import com.acme.payment.domain.port.out.PaymentWatches;
 import com.acme.payment.domain.query.PaymentStatusView;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open status streams of this instance, by payment. Told that a payment changed (by any instance, through
  * the database), it reads the committed status once for all its streams, however many changes came meanwhile,
  * and sends it to each stream that has not seen that version. A stream is an async request: idle, it holds no
- * thread. What is in memory here is per instance: the streams, and the count of streams per client address.
+ * thread. What is in memory here is per instance: the streams, and the count of streams per client address. The
+ * database knows which payments are watched, so that only their changes are announced.
  */
 public class PaymentStatusStreams implements SmartLifecycle {
 
@@ -37,6 +39,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
 
     private final GetPaymentStatusUseCase statuses;
     private final PaymentWebMapper mapper;
+    private final PaymentWatches watches;
     private final Map<PaymentId, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
@@ -46,9 +49,11 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
-    public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper) {
+    public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,
+                                PaymentWatches watches) {
         this.statuses = statuses;
         this.mapper = mapper;
+        this.watches = watches;
     }
 
     /**
@@ -63,6 +68,12 @@ public class PaymentStatusStreams implements SmartLifecycle {
             release(address);
             throw new TooManyStreamsException();
         }
+        try {
+            watches.watch(current.id(), LIFETIME.plus(HEARTBEAT));
+        } catch (RuntimeException failure) {
+            release(address);
+            throw failure;
+        }
         Stream stream = new Stream(current.id(), address, new SseEmitter(LIFETIME.toMillis()), lastEventId);
         stream.emitter.onCompletion(stream::close);
         stream.emitter.onError(failure -> stream.close());
@@ -74,7 +85,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
             return joined;
         });
         stream.send(current);
-        // A change stored between the read above and the registration would otherwise be missed.
+        // A change stored between the first read and the watch was not announced: read again.
         changed(current.id());
         return stream.emitter;
     }
@@ -121,11 +132,21 @@ public class PaymentStatusStreams implements SmartLifecycle {
         streams.values().forEach(watching -> watching.forEach(Stream::heartbeat));
     }
 
+    private void forgetExpiredWatches() {
+        try {
+            watches.forgetExpired();
+        } catch (RuntimeException unavailable) {
+            LOG.warn("expired payment watches not removed: {}", unavailable.toString());
+        }
+    }
+
     @Override
     public void start() {
         readers = Executors.newFixedThreadPool(2, daemon("payment-status-stream"));
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
         heartbeats.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(this::forgetExpiredWatches, LIFETIME.toMillis(), LIFETIME.toMillis(),
                 TimeUnit.MILLISECONDS);
         running = true;
     }
