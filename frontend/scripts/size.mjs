@@ -53,16 +53,18 @@ if (!manifest[CONSOLE_ENTRY]) {
   console.error(`${CONSOLE_ENTRY} is not a chunk of the build.`);
   process.exit(1);
 }
+const initialFiles = new Set(rows.filter((r) => r.initial).map((r) => r.rel));
 const consoleFiles = new Set();
 const visit = (key) => {
   const chunk = manifest[key];
-  if (!chunk || consoleFiles.has(chunk.file)) return;
+  // The page's own chunks (and what they load lazily, such as the Stripe form) are not the console's.
+  if (!chunk || consoleFiles.has(chunk.file) || initialFiles.has(chunk.file)) return;
   consoleFiles.add(chunk.file);
   for (const css of chunk.css ?? []) consoleFiles.add(css);
   [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
 };
 visit(CONSOLE_ENTRY);
-for (const r of rows) r.console = consoleFiles.has(r.rel) && !r.initial;
+for (const r of rows) r.console = consoleFiles.has(r.rel);
 
 const width = Math.max(...rows.map((r) => r.rel.length));
 for (const r of rows) {
