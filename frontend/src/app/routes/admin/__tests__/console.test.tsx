@@ -214,6 +214,28 @@ describe('payment detail', () => {
     expect(screen.getByRole('button', { name: 'Refund…' })).toHaveFocus();
   });
 
+  it('retries a refund with the same Idempotency-Key, and a new opening of the dialog gets a new one', async () => {
+    const api = withPaid('admin', {
+      'POST /api/admin/payments/:id/refunds': () => problem(503, { detail: 'Try again.' }),
+    });
+    const { user } = renderConsole('/admin/payments/pay_paid', api);
+    const refund = async () => {
+      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Refund' }));
+      await within(screen.getByRole('dialog')).findByText('Try again.');
+    };
+    await user.click(await screen.findByRole('button', { name: 'Refund…' }));
+    await refund();
+    await refund();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Refund…' }));
+    await refund();
+
+    const keys = api.calls.filter((c) => c.path.endsWith('/refunds')).map((c) => c.headers.get('Idempotency-Key'));
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('cancels a pending payment with its own Idempotency-Key', async () => {
     const api = signedIn();
     api.admin.payments.set('pay_open', seedPayment(1, { paymentId: 'pay_open', status: 'pending' }));
@@ -278,6 +300,13 @@ describe('users', () => {
     expect(await screen.findByText('victor is disabled.')).toBeInTheDocument();
     expect(api.admin.users.get('victor')?.enabled).toBe(false);
     expect(api.admin.users.get('nina')?.role).toBe('admin');
+
+    await user.click(screen.getByRole('button', { name: 'Reset password of olga' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reset the password of olga' });
+    await user.type(within(dialog).getByLabelText('New password'), 'another long password');
+    await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
+    expect(await screen.findByText('Password of olga changed.')).toBeInTheDocument();
+    expect(api.admin.users.get('olga')?.password).toBe('another long password');
   });
 
   it('is not offered to an operator', async () => {
