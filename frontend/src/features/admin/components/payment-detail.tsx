@@ -36,7 +36,7 @@ function StripeLink({ reference }: { reference: string }) {
 
 function Summary({ payment }: { payment: ConsolePaymentDetail }) {
   const rows: [string, ReactNode][] = [
-    ['Status', <StatusBadge key="s" status={payment.status} />],
+    ['Status', <StatusBadge status={payment.status} />],
     ['Amount', formatMoney(payment.amount, payment.currency)],
     ['Refunded', formatMoney(payment.refundedAmount, payment.currency)],
     ['Customer', `${payment.name} <${payment.email}>`],
