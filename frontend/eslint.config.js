@@ -90,8 +90,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain modules, and the tiny router (components and hooks side by side, no HMR state to keep).
-    files: ['src/**/*.ts', 'src/lib/router.tsx'],
+    // Plain modules (no components, no HMR state to keep).
+    files: ['src/**/*.ts'],
     rules: { 'react-refresh/only-export-components': 'off' },
   },
   {

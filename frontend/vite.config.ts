@@ -23,6 +23,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // dist/.vite/manifest.json: scripts/size.mjs reads it to tell the console's chunks from the page's.
+    manifest: true,
   },
   test: {
     environment: 'jsdom',

@@ -6,4 +6,6 @@ export const paths = {
     path: '/payment/:paymentId',
     getHref: (paymentId: string) => `/payment/${encodeURIComponent(paymentId)}`,
   },
+  /** The console; its own pages are routed relative to this (wouter `nest`). */
+  admin: { path: '/admin' },
 } as const;

@@ -52,7 +52,7 @@ class ContractError extends Error {
 }
 
 type RequestOptions = {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -74,6 +74,12 @@ async function readProblem(response: Response): Promise<Problem | null> {
   }
 }
 
+/** Spring Security's CSRF token: the `XSRF-TOKEN` cookie is echoed in `X-XSRF-TOKEN` on every write. */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
 /**
  * Calls our API with JSON in and out. Successful bodies are validated against `schema`, so a
  * backend that drifts from openapi.yaml fails loudly instead of rendering garbage.
@@ -81,6 +87,8 @@ async function readProblem(response: Response): Promise<Problem | null> {
 export async function apiRequest<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = (options.method ?? 'GET') === 'GET' ? null : csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
 
   let response: Response;
   try {
@@ -106,7 +114,7 @@ export async function apiRequest<T>(path: string, schema: z.ZodMiniType<T>, opti
 
   let json: unknown;
   try {
-    json = await response.json();
+    json = response.status === 204 ? undefined : await response.json();
   } catch (error) {
     throw new ContractError(path, error);
   }

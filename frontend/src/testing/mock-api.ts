@@ -2,17 +2,20 @@ import { vi } from 'vitest';
 
 import { paymentStatusValues, type PaymentStatusResponse } from '@/types/api-types';
 
+import { createMockAdminBackend } from './mock-admin-backend';
 import { createMockBackend, ok, problem, sandboxConfig, type MockReply } from './mock-backend';
 
 export { ok, problem, sandboxConfig };
+export { ADMIN_PASSWORD, seedPayment } from './mock-admin-backend';
 
-type MockRequest = { method: string; path: string; headers: Headers; body: unknown };
+type MockRequest = { method: string; path: string; search: URLSearchParams; headers: Headers; body: unknown };
 type MockHandler = (req: MockRequest, params: Record<string, string>) => MockReply | Promise<MockReply>;
 
 type Route = { method: string; pattern: RegExp; keys: string[]; handler: MockHandler };
 
 /**
- * Replaces global fetch with the shared mock backend (./mock-backend.js, also used by the e2e test);
+ * Replaces global fetch with the shared mock backends (./mock-backend.js, also used by the e2e test, and
+ * ./mock-admin-backend.js for the console's /api/admin);
  * `handlers` answer first where a test needs a particular reply:
  * `installMockApi({ 'GET /api/payment/status/:id': () => ok(statusOf('failed')) })`.
  * Every request is recorded in `calls`.
@@ -20,6 +23,7 @@ type Route = { method: string; pattern: RegExp; keys: string[]; handler: MockHan
 export function installMockApi(
   handlers: Record<string, MockHandler> = {},
   backend = createMockBackend({ settleMs: 50 }),
+  admin = createMockAdminBackend(),
 ) {
   const routes: Route[] = Object.entries(handlers).map(([key, handler]) => {
     const [method = 'GET', path = '/'] = key.split(' ');
@@ -41,7 +45,13 @@ export function installMockApi(
     );
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const req: MockRequest = { method, path: url.pathname, headers: new Headers(init?.headers), body };
+    const req: MockRequest = {
+      method,
+      path: url.pathname,
+      search: url.searchParams,
+      headers: new Headers(init?.headers),
+      body,
+    };
     calls.push(req);
     for (const route of routes) {
       const match = route.method === method ? route.pattern.exec(url.pathname) : null;
@@ -49,12 +59,14 @@ export function installMockApi(
       const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(match[i + 1] ?? '')]));
       return toResponse(await route.handler(req, params));
     }
+    if (url.pathname.startsWith('/api/admin/')) return toResponse(admin.handle(method, url, req.headers, body));
     return toResponse(backend.handle(method, url.pathname, body));
   });
   vi.stubGlobal('fetch', fetchMock);
 
   return {
     backend,
+    admin,
     calls,
     fetchMock,
     count: (method: string, pathPrefix: string) =>

@@ -7,7 +7,9 @@ export {
   currencyInfoExponentValues,
   paymentConfigModeValues,
   paymentStatusValues,
+  refundStatusValues,
   sandboxConfirmResponseOutcomeValues,
+  statusChangeSourceValues,
 } from './api';
 
 type Schemas = components['schemas'];
@@ -22,3 +24,10 @@ export type SandboxConfirmRequest = Schemas['SandboxConfirmRequest'];
 export type SandboxAuthenticateRequest = Schemas['SandboxAuthenticateRequest'];
 export type SandboxConfirmResponse = Schemas['SandboxConfirmResponse'];
 export type Problem = Schemas['Problem'];
+export type AdminPayment = Schemas['AdminPayment'];
+export type AdminPaymentDetail = Schemas['AdminPaymentDetail'];
+export type AdminPaymentPage = Schemas['AdminPaymentPage'];
+export type StatusChange = Schemas['StatusChange'];
+export type Refund = Schemas['Refund'];
+export type RefundRequest = Schemas['RefundRequest'];
+export type PaymentStats = Schemas['PaymentStats'];

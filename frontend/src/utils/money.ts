@@ -36,6 +36,15 @@ export function minorToMajorString(minor: number, exponent: number): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** The currency's minor-unit digits as Intl knows them (ISO 4217: USD 2, JPY 0, KWD 3); 2 when unknown. */
+export function intlExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 /** Localised currency text, e.g. 1250 USD → "$12.50", 1200 JPY → "¥1,200", 1500 KWD → "KWD 1.500". */
 export function formatMinorAmount(minor: number, currency: string, exponent: number, locale?: string): string {
   const key = `${locale ?? ''}|${currency}|${exponent}`;

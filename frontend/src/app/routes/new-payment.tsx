@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
+import { useLocation } from 'wouter';
 
 import { paths } from '@/config/paths';
 import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
 import { PaymentForm } from '@/features/payment/components/payment-form';
-import { useNavigate } from '@/lib/router';
 
 export function NewPaymentRoute() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   useEffect(() => {
     document.title = 'Make a payment';
   }, []);
@@ -17,10 +17,7 @@ export function NewPaymentRoute() {
       <p className="lead">Fill in your details, then pay by card on the next step.</p>
       <PaymentConfigGate>
         {(config) => (
-          <PaymentForm
-            config={config}
-            onCreated={(payment) => void navigate(paths.payment.getHref(payment.paymentId))}
-          />
+          <PaymentForm config={config} onCreated={(payment) => navigate(paths.payment.getHref(payment.paymentId))} />
         )}
       </PaymentConfigGate>
     </div>

@@ -1,5 +1,6 @@
+import { Link } from 'wouter';
+
 import { paths } from '@/config/paths';
-import { Link } from '@/lib/router';
 
 export function NotFoundRoute() {
   return (

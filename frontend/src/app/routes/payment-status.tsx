@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
+import { useParams } from 'wouter';
 
 import { PaymentCheckout } from '@/features/payment/components/payment-checkout';
 import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
-import { useParams } from '@/lib/router';
 
 export function PaymentStatusRoute() {
   const { paymentId = '' } = useParams();

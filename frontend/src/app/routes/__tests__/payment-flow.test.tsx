@@ -2,11 +2,12 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 
 import { AppProvider } from '@/app/provider';
-import { routes } from '@/app/route-config';
+import { AppRoutes } from '@/app/router';
 import { PaymentCheckout } from '@/features/payment/components/payment-checkout';
-import { createMemoryHistory, Router } from '@/lib/router';
 import { FakeEventSource } from '@/testing/fake-event-source';
 import { installMockApi, ok, PAYMENT_ID, problem, sandboxConfig, sequence, statusOf } from '@/testing/mock-api';
 
@@ -14,13 +15,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function renderApp(path: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const history = createMemoryHistory(path);
+  const location = memoryLocation({ path, record: true });
   render(
     <AppProvider queryClient={queryClient}>
-      <Router routes={routes} history={history} focusTargetId="main" />
+      <Router hook={location.hook}>
+        <AppRoutes />
+      </Router>
     </AppProvider>,
   );
-  return { history, user: userEvent.setup() };
+  return { location, user: userEvent.setup() };
 }
 
 const statusRegion = () => screen.getByRole('status');
@@ -111,7 +114,7 @@ describe('new payment form', () => {
       },
       'GET /api/payment/status/:id': () => ok(statusOf('pending', { amount: 1500, currency: 'KWD' })),
     });
-    const { user, history } = renderApp('/');
+    const { user, location } = renderApp('/');
     await fillPaymentForm(user, '1.5', 'KWD');
     expect(screen.getByText('You will pay KWD 1.500')).toBeInTheDocument();
 
@@ -120,7 +123,7 @@ describe('new payment form', () => {
     expect(screen.getByRole('button', { name: /Starting your payment/ })).toBeDisabled();
     resolveCreate();
 
-    await waitFor(() => expect(history.pathname()).toBe(`/payment/${PAYMENT_ID}`));
+    await waitFor(() => expect(location.history.at(-1)).toBe(`/payment/${PAYMENT_ID}`));
     expect(api.count('POST', '/api/payment/stripe/create-intent')).toBe(1);
     const create = api.calls.find((c) => c.method === 'POST');
     expect(create?.body).toEqual({
@@ -309,7 +312,7 @@ describe('slow payments', () => {
     );
     render(
       <AppProvider queryClient={queryClient}>
-        <Router routes={[{ path: '*', element: checkout }]} history={createMemoryHistory('/')} />
+        <Router hook={memoryLocation().hook}>{checkout}</Router>
       </AppProvider>,
     );
 

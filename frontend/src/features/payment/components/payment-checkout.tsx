@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { ApiError, describeError } from '@/lib/api-client';
-import { Link } from '@/lib/router';
 import type { PaymentConfig } from '@/types/api-types';
 
 import { getPaymentStatusQueryOptions, usePaymentStatus } from '../api/get-payment-status';

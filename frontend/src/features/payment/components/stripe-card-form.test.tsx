@@ -3,8 +3,9 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 
-import { createMemoryHistory, Router } from '@/lib/router';
 import { installMockApi, ok, PAYMENT_ID, sandboxConfig, statusOf } from '@/testing/mock-api';
 import type { PaymentConfig } from '@/types/api-types';
 
@@ -27,7 +28,7 @@ function renderCheckout() {
   const checkout = <PaymentCheckout config={stripeConfig} paymentId={PAYMENT_ID} />;
   render(
     <QueryClientProvider client={queryClient}>
-      <Router routes={[{ path: '*', element: checkout }]} history={createMemoryHistory(`/payment/${PAYMENT_ID}`)} />
+      <Router hook={memoryLocation({ path: `/payment/${PAYMENT_ID}` }).hook}>{checkout}</Router>
     </QueryClientProvider>,
   );
 }

@@ -1,17 +1,10 @@
 import type { PaymentConfig } from '@/types/api-types';
-import { formatMinorAmount } from '@/utils/money';
+import { formatMinorAmount, intlExponent } from '@/utils/money';
 
 /** Minor-unit exponent of `code` from the config (falls back to Intl's default, then 2). */
 function currencyExponent(config: PaymentConfig, code: string): number {
   const known = config.currencies.find((c) => c.code === code);
-  if (known) return known.exponent;
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
+  return known ? known.exponent : intlExponent(code);
 }
 
 export function formatAmount(config: PaymentConfig, minor: number, currency: string): string {
