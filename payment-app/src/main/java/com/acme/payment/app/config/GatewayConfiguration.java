@@ -63,7 +63,7 @@ public class GatewayConfiguration {
 
     @Bean
     DisputeGateway disputeGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox) {
-        return mode.isSandbox() ? sandbox.getObject().disputes() : stripeGateway(stripe);
+        return mode.isSandbox() ? sandbox.getObject().disputes() : stripeGateway(stripe).disputes();
     }
 
     private static StripePaymentGateway stripeGateway(StripeProperties stripe) {

@@ -32,7 +32,7 @@ import java.util.Locale;
  * {@link PaymentGateway} on Stripe's PaymentIntents API, through its own {@link StripeClient} (never the
  * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
  */
-public class StripePaymentGateway implements PaymentGateway, DisputeGateway {
+public class StripePaymentGateway implements PaymentGateway {
 
     private final StripeClient client;
     private final String secretKey;
@@ -105,25 +105,33 @@ public class StripePaymentGateway implements PaymentGateway, DisputeGateway {
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
     }
 
-    @Override
-    public GatewayDispute updateEvidence(String disputeId, DisputeEvidence evidence, boolean submit,
-                                         String idempotencyKey) {
-        DisputeUpdateParams params = DisputeUpdateParams.builder()
-                .setEvidence(DisputeUpdateParams.Evidence.builder()
-                        .setProductDescription(evidence.productDescription())
-                        .setCustomerCommunication(evidence.customerCommunication())
-                        .setUncategorizedText(evidence.uncategorizedText())
-                        .build())
-                .setSubmit(submit)
-                .build();
-        return toDispute(call("update the evidence of " + disputeId,
-                () -> client.v1().disputes().update(disputeId, params, options(idempotencyKey))));
-    }
+    /**
+     * The merchant's answers to disputes, through this gateway's client. A separate object, so that it is never taken
+     * for a {@link PaymentGateway}.
+     */
+    public DisputeGateway disputes() {
+        return new DisputeGateway() {
+            @Override
+            public GatewayDispute updateEvidence(String disputeId, DisputeEvidence evidence, boolean submit,
+                                                 String idempotencyKey) {
+                DisputeUpdateParams params = DisputeUpdateParams.builder()
+                        .setEvidence(DisputeUpdateParams.Evidence.builder()
+                                .setProductDescription(evidence.productDescription())
+                                .setCustomerCommunication(evidence.customerCommunication())
+                                .setUncategorizedText(evidence.uncategorizedText())
+                                .build())
+                        .setSubmit(submit)
+                        .build();
+                return toDispute(call("update the evidence of " + disputeId,
+                        () -> client.v1().disputes().update(disputeId, params, options(idempotencyKey))));
+            }
 
-    @Override
-    public GatewayDispute close(String disputeId, String idempotencyKey) {
-        return toDispute(call("close " + disputeId,
-                () -> client.v1().disputes().close(disputeId, options(idempotencyKey))));
+            @Override
+            public GatewayDispute close(String disputeId, String idempotencyKey) {
+                return toDispute(call("close " + disputeId,
+                        () -> client.v1().disputes().close(disputeId, options(idempotencyKey))));
+            }
+        };
     }
 
     private static GatewayDispute toDispute(Dispute dispute) {
