@@ -158,6 +158,7 @@ export interface paths {
          *     | `4000 0000 0000 0002` | Declined (generic decline) |
          *     | `4000 0000 0000 9995` | Declined (insufficient funds) |
          *     | `4000 0025 0000 3155` | Requires 3-D Secure authentication (then `.../authenticate`) |
+         *     | `4000 0000 0000 0259` | Succeeds, then a dispute is opened (fraudulent, funds withdrawn) |
          *
          *     Send the `clientSecret` that create-intent answered. The card outcome drives the payment through
          *     signed, Stripe-shaped events:
@@ -305,8 +306,9 @@ export interface paths {
         /**
          * Counts by status and revenue per currency
          * @description Over payments created in `[from, to)`; both bounds optional (omitted = unbounded).
-         *     `netAmount = grossAmount - refundedAmount`, where `grossAmount` sums payments that
-         *     succeeded (including those later refunded).
+         *     `netAmount = grossAmount - refundedAmount - disputedAmount`, where `grossAmount` sums payments that
+         *     succeeded (including those later refunded or disputed) and `disputedAmount` sums, over the disputes on
+         *     those payments, `fundsWithdrawn - fundsReinstated` (what disputes took and Stripe did not give back).
          *
          *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
@@ -314,6 +316,79 @@ export interface paths {
         get: operations["getPaymentStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disputes, newest first
+         * @description Disputes on our payments as Stripe last reported them (`charge.dispute.*` webhooks, applied once each and
+         *     in any order: a final status is never reopened, an older report never overwrites a newer one).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["listDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/disputes/{disputeId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save or submit text evidence for a dispute
+         * @description Calls Stripe's update-dispute (`evidence[...]`, `submit`) with the `Idempotency-Key`, then stores what
+         *     Stripe answers; the admin who submitted is recorded. Each text field takes at most 20,000 characters
+         *     (`400` naming the field). A Stripe failure changes nothing here (`502`/`503`): retry with the same key.
+         *     In the sandbox, submitted evidence containing `winning_evidence` wins and `losing_evidence` loses.
+         *
+         *     **Needs** the admin (HTTP Basic). Send `Content-Type: application/json` (`415` otherwise).
+         */
+        post: operations["submitDisputeEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/disputes/{disputeId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the loss of a dispute
+         * @description Calls Stripe's close-dispute with the `Idempotency-Key`; the dispute becomes `lost` and the admin who
+         *     closed it is recorded. A dispute that is already closed: `409`. A Stripe failure changes nothing here
+         *     (`502`/`503`): retry with the same key. The body is ignored (send `{}`).
+         *
+         *     **Needs** the admin (HTTP Basic). Send `Content-Type: application/json` (`415` otherwise).
+         */
+        post: operations["closeDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,9 +656,14 @@ export interface components {
             updatedAt: string;
         };
         AdminPaymentDetail: components["schemas"]["AdminPayment"] & {
-            /** @description Every status change, oldest first, including events that were not applied. */
+            /**
+             * @description Every status change, oldest first, including events that were not applied. Each dispute change is
+             *     an entry whose `from` and `to` are both the payment's status.
+             */
             history: components["schemas"]["StatusChange"][];
             refunds: components["schemas"]["Refund"][];
+            /** @description The payment's disputes, oldest first. */
+            disputes: components["schemas"]["Dispute"][];
         };
         StatusChange: {
             /** @description Previous status; `null` for the creation entry. */
@@ -631,6 +711,59 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description Stripe's dispute status; `won`, `lost` and `warning_closed` are final.
+         * @enum {string}
+         */
+        DisputeStatus: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost";
+        Dispute: {
+            /**
+             * @description Stripe's dispute id.
+             * @example dp_1QhXk4LkdIwHu7ix
+             */
+            disputeId: string;
+            paymentId: components["schemas"]["PaymentId"];
+            amount: components["schemas"]["MinorAmount"];
+            currency: components["schemas"]["CurrencyCode"];
+            /** @example fraudulent */
+            reason: string | null;
+            status: components["schemas"]["DisputeStatus"];
+            /** Format: date-time */
+            evidenceDueBy: string | null;
+            /** Format: int64 */
+            fundsWithdrawn: number;
+            /** Format: int64 */
+            fundsReinstated: number;
+            /** @description Whether the merchant was reminded of the evidence deadline (48 h before it). */
+            reminderSent: boolean;
+            /** @description The admin who submitted evidence. */
+            evidenceSubmittedBy: string | null;
+            /** @description The admin who accepted the loss. */
+            closedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DisputePage: {
+            items: components["schemas"]["Dispute"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        DisputeEvidenceRequest: {
+            productDescription?: string | null;
+            customerCommunication?: string | null;
+            /** @example winning_evidence */
+            uncategorizedText?: string | null;
+            /** @description `true` sends the evidence to the bank (it cannot be changed after); `false` or omitted saves it. */
+            submit?: boolean | null;
+        };
         PaymentStats: {
             /** Format: date-time */
             from: string | null;
@@ -661,7 +794,13 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             grossAmount: components["schemas"]["MinorAmount"];
             refundedAmount: components["schemas"]["MinorAmount"];
-            netAmount: components["schemas"]["MinorAmount"];
+            /** @description Funds disputes withdrew and Stripe did not reinstate. */
+            disputedAmount: components["schemas"]["MinorAmount"];
+            /**
+             * Format: int64
+             * @description `grossAmount - refundedAmount - disputedAmount`.
+             */
+            netAmount: number;
         };
         /** @description RFC 9457 problem details. */
         Problem: {
@@ -816,6 +955,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Stripe's dispute id.
+         * @example dp_1QhXk4LkdIwHu7ix
+         */
+        DisputeId: string;
         /**
          * @description Public payment id.
          * @example pay_3xq9T0bVdJm2LkQp7RzY1a
@@ -1339,6 +1483,131 @@ export interface operations {
             429: components["responses"]["SignInThrottled"];
         };
     };
+    listDisputes: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DisputeStatus"];
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of disputes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    submitDisputeEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+                 *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+                 *     result (`200`); with a different body it is `422`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Stripe's dispute id.
+                 * @example dp_1QhXk4LkdIwHu7ix
+                 */
+                disputeId: components["parameters"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "productDescription": "Fibre installation",
+                 *       "uncategorizedText": "winning_evidence",
+                 *       "submit": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["DisputeEvidenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The dispute as Stripe answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    closeDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+                 *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+                 *     result (`200`); with a different body it is `422`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Stripe's dispute id.
+                 * @example dp_1QhXk4LkdIwHu7ix
+                 */
+                disputeId: components["parameters"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        /** @description Ignored; present so that clients send `Content-Type: application/json`. */
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The closed dispute. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1355,3 +1624,4 @@ export const webhookAckOutcomeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const sandboxConfirmResponseOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SandboxConfirmResponse"]["outcome"]> = ["processing", "requires_action", "declined"];
 export const statusChangeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatusChange"]["source"]> = ["api", "webhook", "reconciler", "admin"];
 export const refundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Refund"]["status"]> = ["pending", "succeeded", "failed"];
+export const disputeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisputeStatus"]> = ["warning_needs_response", "warning_under_review", "warning_closed", "needs_response", "under_review", "won", "lost"];

@@ -101,6 +101,46 @@ public final class StripeEvents {
                 amountRefunded, amountRefunded == amount, intentId);
     }
 
+    /**
+     * A {@code charge.dispute.*} event as Stripe sends it, written at {@code created} (Stripe's clock), its evidence
+     * due a week later; {@code withdrawn} adds the balance transaction that took the amount.
+     */
+    public static String dispute(String eventId, String type, String disputeId, String intentId, String status,
+                                 long amount, long created, boolean withdrawn) {
+        return """
+                {
+                  "id": "%s",
+                  "object": "event",
+                  "api_version": "%s",
+                  "created": %d,
+                  "livemode": false,
+                  "type": "%s",
+                  "data": {
+                    "object": {
+                      "id": "%s",
+                      "object": "dispute",
+                      "amount": %d,
+                      "balance_transactions": %s,
+                      "charge": "ch_3Dispute%s",
+                      "created": %d,
+                      "currency": "usd",
+                      "evidence": {"product_description": null, "customer_communication": null, "uncategorized_text": null},
+                      "evidence_details": {"due_by": %d, "has_evidence": false, "past_due": false, "submission_count": 0},
+                      "is_charge_refundable": false,
+                      "livemode": false,
+                      "metadata": {},
+                      "payment_intent": "%s",
+                      "reason": "fraudulent",
+                      "status": "%s"
+                    }
+                  }
+                }
+                """.formatted(eventId, API_VERSION, created, type, disputeId, amount,
+                withdrawn ? "[{\"id\": \"txn_1Dispute\", \"object\": \"balance_transaction\", \"amount\": -" + amount
+                        + ", \"reporting_category\": \"dispute\"}]" : "[]",
+                disputeId.substring(3), created, created + 7 * 86400, intentId, status);
+    }
+
     public static String unhandled(String eventId) {
         return """
                 {"id": "%s", "object": "event", "api_version": "%s", "created": %d, "livemode": false,

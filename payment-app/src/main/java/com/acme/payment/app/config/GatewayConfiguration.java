@@ -10,6 +10,7 @@ import com.acme.payment.app.metrics.TimedPaymentGateway;
 import com.acme.payment.app.web.dto.PaymentConfig.TestCard;
 import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
@@ -56,10 +57,18 @@ public class GatewayConfiguration {
     @Bean
     PaymentGateway paymentGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox,
                                   MeterRegistry meters) {
-        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway()
-                : new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
-                        stripe.connectTimeout(), stripe.readTimeout(), stripe.maxNetworkRetries()));
+        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway() : stripeGateway(stripe);
         return new TimedPaymentGateway(gateway, meters);
+    }
+
+    @Bean
+    DisputeGateway disputeGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox) {
+        return mode.isSandbox() ? sandbox.getObject().disputes() : stripeGateway(stripe).disputes();
+    }
+
+    private static StripePaymentGateway stripeGateway(StripeProperties stripe) {
+        return new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
+                stripe.connectTimeout(), stripe.readTimeout(), stripe.maxNetworkRetries()));
     }
 
     /** Real Stripe webhooks and the sandbox's events are verified by the same code. */

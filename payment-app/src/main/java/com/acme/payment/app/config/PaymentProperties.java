@@ -25,7 +25,8 @@ public record PaymentProperties(
         Reconciler reconciler,
         Outbox outbox,
         Mail mail,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        Disputes disputes) {
 
     public record Admin(String username, String password) {
     }
@@ -38,6 +39,13 @@ public record PaymentProperties(
     }
 
     public record Outbox(Duration interval, int batchSize, int maxAttempts, Duration firstBackoff, Duration lease) {
+    }
+
+    /**
+     * @param remindBefore     how long before a dispute's evidence deadline the merchant is reminded
+     * @param reminderInterval how often the reminder job looks
+     */
+    public record Disputes(Duration remindBefore, Duration reminderInterval) {
     }
 
     /** @param failureNoticesPerHour at most this many failure notices to one address in an hour */

@@ -7,6 +7,8 @@ import com.acme.payment.app.metrics.MeteredGatewayEvents;
 import com.acme.payment.app.metrics.PaymentChangeMetrics;
 import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
+import com.acme.payment.domain.port.out.DisputeGateway;
+import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.NotificationOutbox;
@@ -20,6 +22,7 @@ import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import com.acme.payment.domain.service.CancelPaymentService;
 import com.acme.payment.domain.service.DispatchNotificationsService;
+import com.acme.payment.domain.service.DisputeService;
 import com.acme.payment.domain.service.GatewayEventService;
 import com.acme.payment.domain.service.PaymentQueryService;
 import com.acme.payment.domain.service.ReconcilePaymentsService;
@@ -98,10 +101,10 @@ public class UseCaseConfiguration {
     @Bean
     MeteredGatewayEvents gatewayEvents(GatewayEventVerifier verifier, PaymentRepository repository,
                                        GatewayEventLedger handledEvents, TransactionRunner transactions,
-                                       PaymentEvents events, PaymentNotifier notifier, Clock clock,
-                                       MeterRegistry meters) {
+                                       PaymentEvents events, PaymentNotifier notifier, DisputeStore disputes,
+                                       Clock clock, MeterRegistry meters) {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                events, notifier, clock);
+                events, notifier, disputes, clock);
         return new MeteredGatewayEvents(service, service, meters);
     }
 
@@ -126,6 +129,14 @@ public class UseCaseConfiguration {
         PaymentProperties.Reconciler settings = properties.reconciler();
         return new ReconcilePaymentsService(repository, gateway, gatewayEvents, transactions, events, clock,
                 settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
+    }
+
+    @Bean
+    DisputeService disputeService(DisputeStore disputes, DisputeGateway gateway, PaymentRepository repository,
+                                  TransactionRunner transactions, PaymentEvents events, PaymentNotifier notifier,
+                                  Clock clock, PaymentProperties properties) {
+        return new DisputeService(disputes, gateway, repository, transactions, events, notifier, clock,
+                properties.disputes().remindBefore());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.acme.payment.app.jobs;
 
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
+import com.acme.payment.domain.port.in.RemindDisputesUseCase;
 import com.acme.payment.domain.port.out.JobLock;
 import com.acme.payment.domain.port.out.RateLimiter;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,10 @@ public class JobsConfiguration {
                                 ReconcilePaymentsUseCase reconcilePayments, JobLock jobLock,
                                 RateLimiter rateLimiter) {
         return new ScheduledJobs(dispatchNotifications, reconcilePayments, jobLock, rateLimiter);
+    }
+
+    @Bean
+    DisputeReminderJob disputeReminderJob(RemindDisputesUseCase remindDisputes, JobLock jobLock) {
+        return new DisputeReminderJob(remindDisputes, jobLock);
     }
 }

@@ -3,17 +3,22 @@ package com.acme.payment.app.web;
 import com.acme.payment.app.web.dto.AdminPayment;
 import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
+import com.acme.payment.app.web.dto.DisputePageResponse;
+import com.acme.payment.app.web.dto.DisputeResponse;
 import com.acme.payment.app.web.dto.PaymentStats;
 import com.acme.payment.app.web.dto.PaymentStatusResponse;
 import com.acme.payment.app.web.dto.RefundResponse;
 import com.acme.payment.app.web.dto.StatusChangeResponse;
 import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.Dispute;
+import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StatusChange;
+import com.acme.payment.domain.query.DisputePage;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentStatistics;
@@ -62,7 +67,19 @@ public interface PaymentWebMapper {
     @Mapping(target = "updatedAt", source = "payment.updatedAt")
     @Mapping(target = "history", source = "details.history")
     @Mapping(target = "refunds", source = "details.refunds")
+    @Mapping(target = "disputes", source = "details.disputes")
     AdminPaymentDetail toDetail(PaymentSnapshot payment, PaymentDetails details);
+
+    DisputeResponse toDispute(Dispute dispute);
+
+    default DisputePageResponse toDisputePage(DisputePage page) {
+        return new DisputePageResponse(page.items().stream().map(this::toDispute).toList(), page.page(), page.size(),
+                page.totalItems(), page.totalPages());
+    }
+
+    default String disputeStatus(DisputeStatus status) {
+        return status.apiName();
+    }
 
     StatusChangeResponse toStatusChange(StatusChange change);
 
@@ -80,7 +97,7 @@ public interface PaymentWebMapper {
         }
         return new PaymentStats(from, to, counts, statistics.revenue().stream()
                 .map(revenue -> new PaymentStats.CurrencyRevenue(revenue.currency(), revenue.grossAmount(),
-                        revenue.refundedAmount(), revenue.netAmount()))
+                        revenue.refundedAmount(), revenue.disputedAmount(), revenue.netAmount()))
                 .toList());
     }
 

@@ -118,7 +118,11 @@ abstract class AbstractStripeModeIT {
     }
 
     HttpResponse<String> adminRefund(String paymentId, String idempotencyKey, String body) {
-        return send(HttpRequest.newBuilder(uri("/api/admin/payments/" + paymentId + "/refunds"))
+        return adminPost("/api/admin/payments/" + paymentId + "/refunds", idempotencyKey, body);
+    }
+
+    HttpResponse<String> adminPost(String path, String idempotencyKey, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", adminAuthorization())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)

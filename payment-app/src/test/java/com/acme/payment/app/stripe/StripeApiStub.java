@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * A local stand-in for Stripe's API (the JDK's HTTP server: okhttp's mockwebserver is not on this module's test
- * class path). It keeps PaymentIntents, answers create, retrieve, cancel and refund calls with the JSON Stripe
+ * class path). It keeps PaymentIntents and disputes, answers create, retrieve, cancel, refund, dispute update and
+ * dispute close calls with the JSON Stripe
  * writes, replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so that
  * tests can check what the app sent. A route can be made to answer an error (an outage before Stripe did anything,
  * so nothing is saved for the key) until {@link #answerNormally()}.
@@ -33,11 +34,13 @@ import java.util.stream.Collectors;
 final class StripeApiStub {
 
     private static final Pattern INTENT_PATH = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)(/cancel)?");
+    private static final Pattern DISPUTE_PATH = Pattern.compile("/v1/disputes/(dp_[A-Za-z0-9]+)(/close)?");
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpServer server;
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+    private final Map<String, Dispute> disputes = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
@@ -105,6 +108,15 @@ final class StripeApiStub {
                 cardError("card_declined", declineCode, message)));
     }
 
+    /** The customer's bank disputes the intent's charge (fraudulent, funds withdrawn); returns the dispute's id. */
+    String openDispute(String intentId) {
+        Intent intent = intents.get(intentId);
+        Dispute dispute = new Dispute("dp_1" + random(23), intent, "needs_response", null,
+                Instant.now().getEpochSecond());
+        disputes.put(dispute.id(), dispute);
+        return dispute.id();
+    }
+
     static String cardError(String code, String declineCode, String message) {
         return """
                 {
@@ -168,6 +180,10 @@ final class StripeApiStub {
         }
         if (call.method().equals("POST") && call.path().equals("/v1/refunds")) {
             return refund(call);
+        }
+        Matcher disputePath = DISPUTE_PATH.matcher(call.path());
+        if (call.method().equals("POST") && disputePath.matches()) {
+            return disputeAnswer(disputePath.group(1), disputePath.group(2) != null, call.params());
         }
         Matcher intentPath = INTENT_PATH.matcher(call.path());
         if (intentPath.matches()) {
@@ -243,6 +259,26 @@ final class StripeApiStub {
                 refunded.currency(), refunded.id()));
     }
 
+    /**
+     * Stripe's update (evidence, submit) and close. Submitted evidence puts the dispute under review, closing loses
+     * it; a closed dispute takes neither, as Stripe answers.
+     */
+    private synchronized Answer disputeAnswer(String disputeId, boolean close, Map<String, String> form) {
+        Dispute dispute = disputes.get(disputeId);
+        if (dispute == null) {
+            return new Answer(404, error("invalid_request_error", "resource_missing",
+                    "No such dispute: '" + disputeId + "'"));
+        }
+        if (List.of("won", "lost", "warning_closed").contains(dispute.status())) {
+            return new Answer(400, error("invalid_request_error", null, "This dispute is already closed"));
+        }
+        Dispute changed = close ? dispute.with("lost", dispute.uncategorizedText())
+                : dispute.with("true".equals(form.get("submit")) ? "under_review" : dispute.status(),
+                        form.getOrDefault("evidence[uncategorized_text]", dispute.uncategorizedText()));
+        disputes.put(disputeId, changed);
+        return new Answer(200, changed.json());
+    }
+
     private static String random(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -284,6 +320,37 @@ final class StripeApiStub {
     }
 
     record Answer(int status, String body) {
+    }
+
+    /** A dispute on an intent's charge, as the stub keeps it. */
+    record Dispute(String id, Intent intent, String status, String uncategorizedText, long created) {
+
+        Dispute with(String newStatus, String newUncategorizedText) {
+            return new Dispute(id, intent, newStatus, newUncategorizedText, created);
+        }
+
+        String json() {
+            return """
+                    {
+                      "id": "%s",
+                      "object": "dispute",
+                      "amount": %d,
+                      "balance_transactions": [{"id": "txn_1%s", "object": "balance_transaction", "amount": -%d, "currency": "%s", "fee": 1500, "reporting_category": "dispute", "type": "adjustment"}],
+                      "charge": "%s",
+                      "created": %d,
+                      "currency": "%s",
+                      "evidence": {"customer_communication": null, "product_description": null, "uncategorized_text": %s},
+                      "evidence_details": {"due_by": %d, "has_evidence": %s, "past_due": false, "submission_count": %d},
+                      "is_charge_refundable": false,
+                      "livemode": false,
+                      "metadata": {},
+                      "payment_intent": "%s",
+                      "reason": "fraudulent",
+                      "status": "%s"
+                    }""".formatted(id, intent.amount(), id.substring(4), intent.amount(), intent.currency(),
+                    intent.chargeId(), created, intent.currency(), quoted(uncategorizedText), created + 7 * 86400,
+                    uncategorizedText != null, status.equals("under_review") ? 1 : 0, intent.id(), status);
+        }
     }
 
     /** A PaymentIntent as the stub keeps it; its charge shares the intent's id suffix, as Stripe's do. */

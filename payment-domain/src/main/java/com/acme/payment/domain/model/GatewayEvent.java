@@ -8,6 +8,7 @@ import java.util.Objects;
  * event id; snapshots the reconciler fetches do not.
  *
  * @param refundedTotal for {@link GatewayEventType#REFUND_UPDATED}: the gateway's total refunded so far
+ * @param dispute       for the dispute events: the dispute as the event reports it
  */
 public record GatewayEvent(
         String eventId,
@@ -18,7 +19,8 @@ public record GatewayEvent(
         String failureCode,
         String failureMessage,
         long refundedTotal,
-        String detail) {
+        String detail,
+        GatewayDispute dispute) {
 
     public GatewayEvent {
         Objects.requireNonNull(type, "type");
@@ -26,6 +28,23 @@ public record GatewayEvent(
         if (type != GatewayEventType.UNHANDLED) {
             Objects.requireNonNull(paymentReference, "paymentReference");
         }
+        if (type.isDispute()) {
+            Objects.requireNonNull(dispute, "dispute");
+        }
+    }
+
+    /** An event about a payment itself, with no dispute. */
+    public GatewayEvent(String eventId, GatewayEventType type, String paymentReference, Instant occurredAt,
+                        String transactionId, String failureCode, String failureMessage, long refundedTotal,
+                        String detail) {
+        this(eventId, type, paymentReference, occurredAt, transactionId, failureCode, failureMessage, refundedTotal,
+                detail, null);
+    }
+
+    public static GatewayEvent dispute(String eventId, GatewayEventType type, Instant occurredAt,
+                                       GatewayDispute dispute) {
+        return new GatewayEvent(eventId, type, dispute.paymentReference(), occurredAt, null, null, null, 0, null,
+                dispute);
     }
 
     public static GatewayEvent unhandled(String eventId, String gatewayType, Instant occurredAt) {

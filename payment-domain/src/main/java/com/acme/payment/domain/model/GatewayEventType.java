@@ -13,6 +13,11 @@ public enum GatewayEventType {
     REFUND_UPDATED(null),
     /** A dispute was opened; recorded, the status does not change. */
     DISPUTE_CREATED(null),
+    /** A dispute changed (evidence, status); recorded, the payment's status does not change. */
+    DISPUTE_UPDATED(null),
+    DISPUTE_CLOSED(null),
+    DISPUTE_FUNDS_WITHDRAWN(null),
+    DISPUTE_FUNDS_REINSTATED(null),
     /** Nothing to do with our payments; acknowledged and ignored. */
     UNHANDLED(null);
 
@@ -20,6 +25,11 @@ public enum GatewayEventType {
 
     GatewayEventType(PaymentStatus target) {
         this.target = target;
+    }
+
+    /** Events that carry a {@link GatewayDispute}; they change the dispute, never the payment's status. */
+    public boolean isDispute() {
+        return name().startsWith("DISPUTE_");
     }
 
     public Optional<PaymentStatus> target() {

@@ -95,12 +95,8 @@ public final class Payment {
     public EventOutcome apply(GatewayEvent event, ChangeSource source, Instant now) {
         return switch (event.type()) {
             case UNHANDLED -> EventOutcome.IGNORED;
-            case DISPUTE_CREATED -> {
-                unsavedChanges.add(new StatusChange(status, status, source, event.eventId(), true,
-                        "dispute opened" + (event.detail() == null ? "" : ": " + event.detail()), now));
-                updatedAt = now;
-                yield EventOutcome.APPLIED;
-            }
+            case DISPUTE_CREATED, DISPUTE_UPDATED, DISPUTE_CLOSED, DISPUTE_FUNDS_WITHDRAWN, DISPUTE_FUNDS_REINSTATED ->
+                    throw new IllegalArgumentException("a dispute event changes the dispute: see recordDisputeChange");
             case REFUND_UPDATED -> applyRefundedTotal(event.refundedTotal(), source, event.eventId(), now);
             default -> {
                 PaymentStatus target = event.type().target().orElseThrow();
@@ -117,6 +113,16 @@ public final class Payment {
                 yield EventOutcome.APPLIED;
             }
         };
+    }
+
+    /**
+     * Writes a change of one of its disputes to the history; the payment's status stays as it is.
+     *
+     * @param applied false for a report that was older than what is known and changed nothing
+     */
+    public void recordDisputeChange(ChangeSource source, String eventId, boolean applied, String detail, Instant now) {
+        unsavedChanges.add(new StatusChange(status, status, source, eventId, applied, detail, now));
+        updatedAt = now;
     }
 
     /** Cancels a payment that has not succeeded. */

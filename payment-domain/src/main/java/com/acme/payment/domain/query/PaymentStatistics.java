@@ -12,11 +12,14 @@ public record PaymentStatistics(Map<PaymentStatus, Long> countsByStatus, List<Cu
         revenue = List.copyOf(revenue);
     }
 
-    /** Gross of payments that were captured, what was refunded of them, and the net. */
-    public record CurrencyRevenue(String currency, long grossAmount, long refundedAmount) {
+    /**
+     * Gross of payments that were captured, what was refunded of them, what disputes took from them (funds withdrawn
+     * and not reinstated), and the net: gross - refunded - disputed.
+     */
+    public record CurrencyRevenue(String currency, long grossAmount, long refundedAmount, long disputedAmount) {
 
         public long netAmount() {
-            return grossAmount - refundedAmount;
+            return grossAmount - refundedAmount - disputedAmount;
         }
     }
 }

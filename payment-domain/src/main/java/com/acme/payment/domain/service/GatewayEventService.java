@@ -7,6 +7,7 @@ import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentEvents;
@@ -31,16 +32,18 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
     private final GatewayEventLedger handledEvents;
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
+    private final DisputeChanges disputes;
     private final Clock clock;
 
     public GatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
                                GatewayEventLedger handledEvents, TransactionRunner transactions, PaymentEvents events,
-                               PaymentNotifier notifier, Clock clock) {
+                               PaymentNotifier notifier, DisputeStore disputeStore, Clock clock) {
         this.verifier = verifier;
         this.repository = repository;
         this.handledEvents = handledEvents;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
+        this.disputes = new DisputeChanges(disputeStore, notifier, clock);
         this.clock = clock;
     }
 
@@ -72,11 +75,17 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
             return EventOutcome.UNKNOWN_PAYMENT;
         }
         Payment payment = found.get();
+        if (event.type().isDispute()) {
+            boolean changed = disputes.apply(payment, event.dispute(), event.occurredAt(), source, event.eventId())
+                    .changed();
+            transactions.update(payment);
+            return changed ? EventOutcome.APPLIED : EventOutcome.STALE;
+        }
         EventOutcome outcome = payment.apply(event, source, clock.instant());
         transactions.update(payment);
         if (outcome == EventOutcome.APPLIED) {
             String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
-            notifications.afterApplied(payment, event.type(), eventKey, event.detail());
+            notifications.afterApplied(payment, eventKey);
         }
         return outcome;
     }

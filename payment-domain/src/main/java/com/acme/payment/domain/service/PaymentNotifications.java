@@ -1,6 +1,5 @@
 package com.acme.payment.domain.service;
 
-import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 
@@ -14,11 +13,7 @@ final class PaymentNotifications {
     }
 
     /** @param eventKey the gateway event id, or another key unique to this change */
-    void afterApplied(Payment payment, GatewayEventType eventType, String eventKey, String detail) {
-        if (eventType == GatewayEventType.DISPUTE_CREATED) {
-            notifier.disputeOpened(payment, eventKey, detail);
-            return;
-        }
+    void afterApplied(Payment payment, String eventKey) {
         switch (payment.status()) {
             // A payment succeeds once, so one receipt whichever path (webhook, reconciler) saw it first.
             case SUCCEEDED -> notifier.paymentSucceeded(payment, "succeeded");

@@ -67,16 +67,17 @@ class PaymentTest {
     }
 
     @Test
-    void a_dispute_is_recorded_without_changing_the_status() {
+    void a_dispute_change_is_written_to_the_history_without_changing_the_status() {
         Payment payment = PaymentFixtures.succeededPayment();
-        GatewayEvent dispute = new GatewayEvent("evt_dispute", GatewayEventType.DISPUTE_CREATED,
-                payment.gatewayReference(), NOW, null, null, null, 0, "fraudulent");
 
-        assertThat(payment.apply(dispute, ChangeSource.WEBHOOK, NOW)).isEqualTo(EventOutcome.APPLIED);
+        payment.recordDisputeChange(ChangeSource.WEBHOOK, "evt_dispute", true, "dispute dp_1 needs_response", NOW);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        assertThat(payment.unsavedChanges()).last().satisfies(change ->
-                assertThat(change.detail()).contains("dispute").contains("fraudulent"));
+        assertThat(payment.unsavedChanges()).last().satisfies(change -> {
+            assertThat(change.from()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(change.to()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(change.detail()).isEqualTo("dispute dp_1 needs_response");
+        });
     }
 
     @Test

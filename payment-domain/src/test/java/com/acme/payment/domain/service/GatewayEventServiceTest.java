@@ -3,6 +3,7 @@ package com.acme.payment.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -12,7 +13,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.Dispute;
+import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
@@ -20,6 +24,7 @@ import com.acme.payment.domain.model.PaymentChanged;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.model.StatusChange;
+import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentNotifier;
@@ -48,6 +53,8 @@ class GatewayEventServiceTest {
     GatewayEventLedger handledEvents;
     @Mock
     PaymentNotifier notifier;
+    @Mock
+    DisputeStore disputes;
     ImmediateTransactions transactions = new ImmediateTransactions();
     RecordedPaymentEvents events = new RecordedPaymentEvents();
     GatewayEventService service;
@@ -55,7 +62,7 @@ class GatewayEventServiceTest {
     @BeforeEach
     void setUp() {
         service = new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier,
-                PaymentFixtures.CLOCK);
+                disputes, PaymentFixtures.CLOCK);
     }
 
     @Test
@@ -166,15 +173,45 @@ class GatewayEventServiceTest {
     }
 
     @Test
-    void a_dispute_notifies_the_merchant() {
+    void a_new_dispute_is_stored_written_to_the_history_and_the_merchant_is_told() {
         Payment payment = PaymentFixtures.succeededPayment();
         when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
-        GatewayEvent dispute = new GatewayEvent("evt_d", GatewayEventType.DISPUTE_CREATED, payment.gatewayReference(),
-                PaymentFixtures.NOW, null, null, null, 0, "fraudulent");
+        when(disputes.findDispute("dp_1")).thenReturn(Optional.empty());
 
-        service.apply(dispute, ChangeSource.WEBHOOK);
+        EventOutcome outcome = service.apply(disputeEvent(payment, DisputeStatus.NEEDS_RESPONSE), ChangeSource.WEBHOOK);
 
-        verify(notifier).disputeOpened(payment, "evt_d", "fraudulent");
+        assertThat(outcome).isEqualTo(EventOutcome.APPLIED);
+        verify(disputes).saveDispute(argThat(dispute -> dispute.status() == DisputeStatus.NEEDS_RESPONSE));
+        verify(notifier).disputeOpened(eq(payment), any(Dispute.class));
+        verify(repository).update(payment);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void a_created_event_after_the_closed_one_changes_nothing_and_opens_nothing() {
+        Payment payment = PaymentFixtures.succeededPayment();
+        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+        Dispute lost = Dispute.first(payment.id(), gatewayDispute(payment, DisputeStatus.LOST),
+                PaymentFixtures.NOW.plusSeconds(60), PaymentFixtures.NOW);
+        when(disputes.findDispute("dp_1")).thenReturn(Optional.of(lost));
+
+        EventOutcome outcome = service.apply(disputeEvent(payment, DisputeStatus.NEEDS_RESPONSE), ChangeSource.WEBHOOK);
+
+        assertThat(outcome).isEqualTo(EventOutcome.STALE);
+        verify(disputes, never()).saveDispute(any());
+        verify(notifier, never()).disputeOpened(any(), any());
+        assertThat(payment.unsavedChanges()).last().satisfies(change -> assertThat(change.applied()).isFalse());
+    }
+
+    private static GatewayEvent disputeEvent(Payment payment, DisputeStatus status) {
+        return GatewayEvent.dispute("evt_d", GatewayEventType.DISPUTE_CREATED, PaymentFixtures.NOW,
+                gatewayDispute(payment, status));
+    }
+
+    private static GatewayDispute gatewayDispute(Payment payment, DisputeStatus status) {
+        return new GatewayDispute("dp_1", payment.gatewayReference(), 1250, "USD", "fraudulent", status,
+                PaymentFixtures.NOW.plusSeconds(86400 * 7), true, false);
     }
 }

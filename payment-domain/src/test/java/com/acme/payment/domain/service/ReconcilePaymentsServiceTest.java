@@ -12,6 +12,7 @@ import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
+import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentGateway;
@@ -47,12 +48,14 @@ class ReconcilePaymentsServiceTest {
     GatewayEventVerifier verifier;
     @Mock
     GatewayEventLedger handledEvents;
+    @Mock
+    DisputeStore disputes;
     RecordedPaymentEvents paymentEvents = new RecordedPaymentEvents();
 
     ReconcilePaymentsService serviceAt(Clock clock) {
         ImmediateTransactions transactions = new ImmediateTransactions();
         GatewayEventService events = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                paymentEvents, notifier, clock);
+                paymentEvents, notifier, disputes, clock);
         return new ReconcilePaymentsService(repository, gateway, events, transactions, paymentEvents, clock,
                 STALE_AFTER, ABANDON_AFTER, 100);
     }

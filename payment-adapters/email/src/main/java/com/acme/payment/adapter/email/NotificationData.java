@@ -19,7 +19,13 @@ final class NotificationData {
     static final String REFUNDED_AMOUNT = "refundedAmount";
     /** {@link #FULL_REFUND} or {@link #PARTIAL_REFUND}. */
     static final String REFUND_SCOPE = "refundScope";
-    static final String DISPUTE_DETAIL = "disputeDetail";
+    // "disputeDetail" is no longer written; dispute-notice still shows it for notices queued before.
+    static final String DISPUTE_ID = "disputeId";
+    static final String DISPUTE_AMOUNT = "disputeAmount";
+    static final String DISPUTE_REASON = "disputeReason";
+    static final String EVIDENCE_DUE_BY = "evidenceDueBy";
+    /** "won" or "lost". */
+    static final String DISPUTE_OUTCOME = "disputeOutcome";
 
     static final String FULL_REFUND = "full";
     static final String PARTIAL_REFUND = "partial";

@@ -4,7 +4,11 @@ import static com.acme.payment.adapter.email.NotificationData.AMOUNT;
 import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_EMAIL;
 import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_NAME;
 import static com.acme.payment.adapter.email.NotificationData.DATE;
-import static com.acme.payment.adapter.email.NotificationData.DISPUTE_DETAIL;
+import static com.acme.payment.adapter.email.NotificationData.DISPUTE_AMOUNT;
+import static com.acme.payment.adapter.email.NotificationData.DISPUTE_ID;
+import static com.acme.payment.adapter.email.NotificationData.DISPUTE_OUTCOME;
+import static com.acme.payment.adapter.email.NotificationData.DISPUTE_REASON;
+import static com.acme.payment.adapter.email.NotificationData.EVIDENCE_DUE_BY;
 import static com.acme.payment.adapter.email.NotificationData.FAILURE_REASON;
 import static com.acme.payment.adapter.email.NotificationData.FULL_REFUND;
 import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFERENCE;
@@ -16,6 +20,7 @@ import static com.acme.payment.adapter.email.NotificationData.RETRY_URL;
 import static com.acme.payment.adapter.email.NotificationData.SERVICE;
 import static com.acme.payment.adapter.email.NotificationData.TRANSACTION_ID;
 
+import com.acme.payment.domain.model.Dispute;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
@@ -102,15 +107,41 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
     }
 
     @Override
-    public void disputeOpened(Payment payment, String eventKey, String detail) {
+    public void disputeOpened(Payment payment, Dispute dispute) {
+        toMerchant(payment, dispute, NotificationKind.DISPUTE_NOTICE);
+    }
+
+    @Override
+    public void disputeReminder(Payment payment, Dispute dispute) {
+        toMerchant(payment, dispute, NotificationKind.DISPUTE_REMINDER);
+    }
+
+    @Override
+    public void disputeClosed(Payment payment, Dispute dispute) {
+        toMerchant(payment, dispute, NotificationKind.DISPUTE_CLOSED);
+    }
+
+    /** One of each kind per dispute (keyed by its id); none at all when no merchant address is configured. */
+    private void toMerchant(Payment payment, Dispute dispute, NotificationKind kind) {
+        if (settings.merchantAddress() == null) {
+            return;
+        }
         Instant now = clock.instant();
         Map<String, String> data = paymentFacts(payment, now);
-        // The merchant has to find the customer and the charge, so this one names both.
+        // The merchant has to find the customer and the charge, so these name both.
         data.put(CUSTOMER_EMAIL, payment.customer().email());
         putIfPresent(data, TRANSACTION_ID, payment.transactionId());
         putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
-        putIfPresent(data, DISPUTE_DETAIL, detail);
-        enqueue(payment, NotificationKind.DISPUTE_NOTICE, eventKey, settings.merchantAddress(), data, now);
+        data.put(DISPUTE_ID, dispute.disputeId());
+        data.put(DISPUTE_AMOUNT, dispute.format(dispute.amount()));
+        putIfPresent(data, DISPUTE_REASON, dispute.reason());
+        if (dispute.evidenceDueBy() != null) {
+            data.put(EVIDENCE_DUE_BY, dateFormat.format(dispute.evidenceDueBy()));
+        }
+        if (dispute.status().isFinal()) {
+            data.put(DISPUTE_OUTCOME, dispute.status().apiName());
+        }
+        enqueue(payment, kind, dispute.disputeId(), settings.merchantAddress(), data, now);
     }
 
     private Map<String, String> paymentFacts(Payment payment, Instant now) {
@@ -144,7 +175,7 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
     }
 
     /**
-     * @param merchantAddress    who receives dispute notices, e.g. {@code billing@example.com}
+     * @param merchantAddress    who receives dispute notices, e.g. {@code billing@example.com}; null sends none
      * @param zone               the time zone dates are shown in
      * @param serviceTypeLabels  service type id to the label customers saw; an unknown id is shown as is
      * @param paymentPageBaseUrl where the Payment page is served (e.g. {@code https://pay.example.com}), for the
@@ -158,11 +189,13 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             if (failureNoticesPerHour < 0) {
                 throw new IllegalArgumentException("failureNoticesPerHour must not be negative");
             }
-            Objects.requireNonNull(merchantAddress, "merchantAddress");
             Objects.requireNonNull(zone, "zone");
             serviceTypeLabels = serviceTypeLabels == null ? Map.of() : Map.copyOf(serviceTypeLabels);
+            merchantAddress = isBlank(merchantAddress) ? null : merchantAddress.strip();
             try {
-                new InternetAddress(merchantAddress, true);
+                if (merchantAddress != null) {
+                    new InternetAddress(merchantAddress, true);
+                }
             } catch (AddressException invalid) {
                 throw new IllegalArgumentException("merchant address is not an email address: " + merchantAddress,
                         invalid);

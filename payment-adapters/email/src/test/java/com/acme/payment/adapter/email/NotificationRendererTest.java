@@ -3,6 +3,7 @@ package com.acme.payment.adapter.email;
 import static com.acme.payment.domain.testing.PaymentFixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.notification.Notification;
@@ -125,19 +126,53 @@ class NotificationRendererTest {
     }
 
     @Test
-    void tellsTheMerchantWhichPaymentIsDisputedWithTheCustomerEscapedInHtml() {
+    void tellsTheMerchantWhichPaymentIsDisputedAndTheDeadlineWithTheCustomerEscapedInHtml() {
         var payment = TestPayments.succeeded(Money.charge(1250, "USD"), SCRIPT);
-        notifier.disputeOpened(payment, "evt_dispute", "fraudulent");
+        notifier.disputeOpened(payment, TestPayments.dispute(payment, DisputeStatus.NEEDS_RESPONSE));
 
         RenderedEmail email = renderer.render(outbox.only().notification);
 
         assertThat(email.subject()).isEqualTo("Dispute opened on payment " + payment.id().value() + " ($12.50)");
         for (String body : new String[] {email.text(), email.html()}) {
             assertThat(body).contains("dispute", payment.id().value(), "ada@example.com", "ch_test",
-                    payment.gatewayReference(), "fraudulent");
+                    payment.gatewayReference(), "fraudulent", "dp_1Test", "Submit your evidence before");
         }
         assertThat(email.html()).doesNotContain("<script>");
         assertThat(email.text()).contains("Customer:        " + SCRIPT + " <ada@example.com>");
+    }
+
+    @Test
+    void remindsTheMerchantOfTheEvidenceDeadline() {
+        var payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+        notifier.disputeReminder(payment, TestPayments.dispute(payment, DisputeStatus.NEEDS_RESPONSE));
+
+        RenderedEmail email = renderer.render(outbox.only().notification);
+
+        assertThat(email.subject()).startsWith("Evidence due by ").endsWith("for dispute dp_1Test ($12.50)");
+        assertThat(email.text()).contains("still needs a response", "Evidence due by:");
+    }
+
+    @Test
+    void tellsTheMerchantAWonDisputeGaveTheMoneyBack() {
+        var payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+        notifier.disputeClosed(payment, TestPayments.dispute(payment, DisputeStatus.WON));
+
+        RenderedEmail email = renderer.render(outbox.only().notification);
+
+        assertThat(email.subject()).isEqualTo("Dispute dp_1Test won ($12.50)");
+        assertThat(email.text()).contains("$12.50 is returned to your balance").doesNotContain("is lost");
+        assertThat(email.html()).contains("Dispute won");
+    }
+
+    @Test
+    void tellsTheMerchantALostDisputeKeptTheMoneyWithTheCustomer() {
+        var payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+        notifier.disputeClosed(payment, TestPayments.dispute(payment, DisputeStatus.LOST));
+
+        RenderedEmail email = renderer.render(outbox.only().notification);
+
+        assertThat(email.subject()).isEqualTo("Dispute dp_1Test lost ($12.50)");
+        assertThat(email.text()).contains("The dispute is lost: $12.50 stays with the customer.");
     }
 
     @Test

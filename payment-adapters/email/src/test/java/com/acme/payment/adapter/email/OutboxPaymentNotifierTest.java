@@ -7,9 +7,7 @@ import static com.acme.payment.domain.testing.PaymentFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.payment.domain.model.ChangeSource;
-import com.acme.payment.domain.model.GatewayEvent;
-import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentSnapshot;
@@ -181,31 +179,36 @@ class OutboxPaymentNotifierTest {
     }
 
     @Test
-    void sendsTheDisputeNoticeToTheMerchantNamingCustomerAndCharge() {
+    void sendsTheDisputeNoticeToTheMerchantOncePerDisputeNamingCustomerChargeAndDeadline() {
         Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
-        payment.apply(new GatewayEvent("evt_dispute", GatewayEventType.DISPUTE_CREATED, payment.gatewayReference(),
-                NOW, null, null, null, 0, "fraudulent"), ChangeSource.WEBHOOK, NOW);
 
-        notifier.disputeOpened(payment, "evt_dispute", "fraudulent");
+        notifier.disputeOpened(payment, TestPayments.dispute(payment, DisputeStatus.NEEDS_RESPONSE));
 
         Notification notification = outbox.only().notification;
         assertThat(notification.kind()).isEqualTo(NotificationKind.DISPUTE_NOTICE);
-        assertThat(notification.eventKey()).isEqualTo("evt_dispute");
+        assertThat(notification.eventKey()).isEqualTo("dp_1Test");
         assertThat(notification.recipient()).isEqualTo(MERCHANT);
         assertThat(notification.data())
                 .containsEntry("customerName", "Ada Lovelace")
                 .containsEntry("customerEmail", "ada@example.com")
                 .containsEntry("transactionId", "ch_test")
                 .containsEntry("gatewayReference", payment.gatewayReference())
-                .containsEntry("disputeDetail", "fraudulent")
-                .containsEntry("amount", "$12.50");
+                .containsEntry("disputeReason", "fraudulent")
+                .containsEntry("disputeAmount", "$12.50")
+                .containsKey("evidenceDueBy")
+                .doesNotContainKey("disputeOutcome");
     }
 
     @Test
-    void leavesTheDisputeDetailOutWhenTheGatewayGaveNone() {
-        notifier.disputeOpened(TestPayments.succeeded(Money.charge(1250, "USD")), "evt_dispute", null);
+    void sendsNoDisputeEmailWhenNoMerchantAddressIsConfigured() {
+        OutboxPaymentNotifier silent = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
+                "", ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
+        Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
 
-        assertThat(outbox.only().notification.data()).doesNotContainKey("disputeDetail");
+        silent.disputeOpened(payment, TestPayments.dispute(payment, DisputeStatus.NEEDS_RESPONSE));
+        silent.disputeClosed(payment, TestPayments.dispute(payment, DisputeStatus.LOST));
+
+        assertThat(outbox.rows()).isEmpty();
     }
 
     @Test

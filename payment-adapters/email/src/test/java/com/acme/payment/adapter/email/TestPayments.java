@@ -7,6 +7,9 @@ import static com.acme.payment.domain.testing.PaymentFixtures.refundEvent;
 
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.Customer;
+import com.acme.payment.domain.model.Dispute;
+import com.acme.payment.domain.model.DisputeStatus;
+import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
@@ -27,6 +30,12 @@ final class TestPayments {
     static OutboxPaymentNotifier.Settings settings() {
         return new OutboxPaymentNotifier.Settings(MERCHANT, ZoneId.of("UTC"),
                 Map.of("pon-ftth", "PON & FTTH", "microwave", "Microwave Network"), null, FAILURE_NOTICES_PER_HOUR);
+    }
+
+    /** A $12.50 fraud dispute on {@code payment}, its evidence due a week after {@code NOW}. */
+    static Dispute dispute(Payment payment, DisputeStatus status) {
+        return Dispute.first(payment.id(), new GatewayDispute("dp_1Test", payment.gatewayReference(), 1250, "USD",
+                "fraudulent", status, NOW.plusSeconds(7 * 86400), true, false), NOW, NOW);
     }
 
     /** Succeeded with transaction id {@code ch_test}, paid by {@code customerName <ada@example.com>}. */

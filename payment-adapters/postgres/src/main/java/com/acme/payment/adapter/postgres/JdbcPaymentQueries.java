@@ -32,10 +32,12 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
     private final JdbcClient jdbc;
     private final JdbcPaymentRepository payments;
+    private final JdbcDisputeStore disputes;
 
     public JdbcPaymentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.payments = new JdbcPaymentRepository(jdbc);
+        this.disputes = new JdbcDisputeStore(jdbc);
     }
 
     @Override
@@ -57,7 +59,8 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
     @Override
     public Optional<PaymentDetails> findDetails(PaymentId id) {
-        return payments.findById(id).map(payment -> new PaymentDetails(payment, history(id), refunds(id)));
+        return payments.findById(id).map(payment -> new PaymentDetails(payment, history(id), refunds(id),
+                disputes.disputesOf(id)));
     }
 
     @Override
@@ -96,11 +99,14 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
         Filter captured = Filter.createdBetween(from, to);
         captured.add("status IN (:captured)", "captured", CAPTURED);
-        List<CurrencyRevenue> revenue = jdbc.sql("SELECT currency, sum(amount) AS gross, sum(refunded_amount) AS refunded"
-                        + " FROM payments" + captured.where() + " GROUP BY currency ORDER BY currency")
+        // What disputes took: withdrawn and not reinstated, per payment (a dispute is in its payment's currency).
+        List<CurrencyRevenue> revenue = jdbc.sql("SELECT currency, sum(amount) AS gross, sum(refunded_amount) AS refunded,"
+                        + " coalesce(sum(disputed), 0) AS disputed FROM payments LEFT JOIN (SELECT payment_id,"
+                        + " sum(funds_withdrawn - funds_reinstated) AS disputed FROM disputes GROUP BY payment_id)"
+                        + " AS taken USING (payment_id)" + captured.where() + " GROUP BY currency ORDER BY currency")
                 .params(captured.parameters())
-                .query((row, rowNumber) -> new CurrencyRevenue(
-                        row.getString("currency"), row.getLong("gross"), row.getLong("refunded")))
+                .query((row, rowNumber) -> new CurrencyRevenue(row.getString("currency"), row.getLong("gross"),
+                        row.getLong("refunded"), row.getLong("disputed")))
                 .list();
         return new PaymentStatistics(counts, revenue);
     }

@@ -45,8 +45,8 @@ class LiquibaseChangelogIT {
                  WHERE table_schema = 'public' AND table_name NOT LIKE 'databasechangelog%'
                 """).query(String.class).list())
                 .containsExactlyInAnyOrder("payments", "payment_status_history", "processed_gateway_events",
-                        "refunds", "notification_outbox", "rate_limit_buckets");
-        assertThat(changeSets).isEqualTo(7);
+                        "refunds", "notification_outbox", "rate_limit_buckets", "disputes");
+        assertThat(changeSets).isEqualTo(8);
         assertThat(countChangeSets(emptyJdbc)).isEqualTo(changeSets);
     }
 
@@ -106,6 +106,24 @@ class LiquibaseChangelogIT {
                 VALUES (?, 'receipt', 'k', 'a@example.com', 'queued', now(), now())
                 """).param(paymentId).update())
                 .hasMessageContaining("notification_outbox_status_known");
+    }
+
+    @Test
+    void rejectsAnUnknownDisputeStatusAndNegativeFunds() {
+        String paymentId = insertPayment(1250, "succeeded", 0);
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO disputes (dispute_id, payment_id, amount, currency, status, state_reported_at, created_at,
+                                      updated_at)
+                VALUES ('dp_1', ?, 1250, 'USD', 'reopened', now(), now(), now())
+                """).param(paymentId).update())
+                .hasMessageContaining("disputes_status_known");
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO disputes (dispute_id, payment_id, amount, currency, status, funds_withdrawn,
+                                      state_reported_at, created_at, updated_at)
+                VALUES ('dp_2', ?, 1250, 'USD', 'lost', -1, now(), now(), now())
+                """).param(paymentId).update())
+                .hasMessageContaining("disputes_funds_not_negative");
     }
 
     private String insertPayment(long amount, String status, long refundedAmount) {

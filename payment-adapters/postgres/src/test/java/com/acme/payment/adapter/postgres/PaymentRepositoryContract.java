@@ -425,8 +425,8 @@ public abstract class PaymentRepositoryContract {
                 .forEach(status -> assertThat(statistics.countsByStatus()).containsEntry(status, 1L));
         // USD: succeeded, partially refunded (half) and refunded (all) were captured; pending, failed... were not.
         assertThat(statistics.revenue()).containsExactly(
-                new CurrencyRevenue("JPY", 5000, 0),
-                new CurrencyRevenue("USD", 3 * 1250, 625 + 1250));
+                new CurrencyRevenue("JPY", 5000, 0, 0),
+                new CurrencyRevenue("USD", 3 * 1250, 625 + 1250, 0));
         assertThat(statistics.revenue().get(1).netAmount()).isEqualTo(1875);
     }
 
@@ -448,9 +448,9 @@ public abstract class PaymentRepositoryContract {
         PaymentStatistics upToEnd = queries().statistics(null, T0.plusSeconds(60));
 
         assertThat(inRange.countsByStatus()).containsEntry(PaymentStatus.SUCCEEDED, 1L);
-        assertThat(inRange.revenue()).containsExactly(new CurrencyRevenue("USD", 2000, 0));
-        assertThat(upToEnd.revenue()).containsExactly(new CurrencyRevenue("USD", 3000, 0));
-        assertThat(queries().statistics(T0, null).revenue()).containsExactly(new CurrencyRevenue("USD", 6000, 0));
+        assertThat(inRange.revenue()).containsExactly(new CurrencyRevenue("USD", 2000, 0, 0));
+        assertThat(upToEnd.revenue()).containsExactly(new CurrencyRevenue("USD", 3000, 0, 0));
+        assertThat(queries().statistics(T0, null).revenue()).containsExactly(new CurrencyRevenue("USD", 6000, 0, 0));
     }
 
     protected static Money usd() {

@@ -1,6 +1,7 @@
 package com.acme.payment.adapter.sandbox;
 
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class Sandbox {
 
     private final PaymentGateway gateway;
     private final SandboxCardPayments cardPayments;
+    private final DisputeGateway disputes;
 
     /**
      * @param webhookReceiver supplied late, because the service that receives events also needs this gateway
@@ -30,8 +32,10 @@ public final class Sandbox {
         SandboxIntents intents = new SandboxIntents();
         SandboxWebhookSender webhooks = new SandboxWebhookSender(webhookSecret, webhookReceiver, scheduler, clock,
                 settings.deliveryAttempts(), settings.firstRetryDelay());
+        SandboxDisputes sandboxDisputes = new SandboxDisputes(webhooks, settings.webhookDelay(), clock);
         this.gateway = new SandboxPaymentGateway(intents, webhooks, settings.webhookDelay(), clock);
-        this.cardPayments = new SandboxCardProcessor(intents, webhooks, settings, clock);
+        this.cardPayments = new SandboxCardProcessor(intents, webhooks, sandboxDisputes, settings, clock);
+        this.disputes = sandboxDisputes;
     }
 
     public PaymentGateway gateway() {
@@ -40,5 +44,9 @@ public final class Sandbox {
 
     public SandboxCardPayments cardPayments() {
         return cardPayments;
+    }
+
+    public DisputeGateway disputes() {
+        return disputes;
     }
 }

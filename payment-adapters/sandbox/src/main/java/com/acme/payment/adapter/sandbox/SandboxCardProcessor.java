@@ -20,12 +20,15 @@ final class SandboxCardProcessor implements SandboxCardPayments {
 
     private final SandboxIntents intents;
     private final SandboxWebhookSender webhooks;
+    private final SandboxDisputes disputes;
     private final SandboxSettings settings;
     private final Clock clock;
 
-    SandboxCardProcessor(SandboxIntents intents, SandboxWebhookSender webhooks, SandboxSettings settings, Clock clock) {
+    SandboxCardProcessor(SandboxIntents intents, SandboxWebhookSender webhooks, SandboxDisputes disputes,
+                         SandboxSettings settings, Clock clock) {
         this.intents = intents;
         this.webhooks = webhooks;
+        this.disputes = disputes;
         this.settings = settings;
         this.clock = clock;
     }
@@ -50,7 +53,7 @@ final class SandboxCardProcessor implements SandboxCardPayments {
                         settings.webhookDelay());
                 return new Confirmation(paymentId, Outcome.DECLINED, testCard.declineCode(), testCard.declineMessage());
             }
-            startProcessing(intent, paymentMethod);
+            startProcessing(intent, paymentMethod, testCard == SandboxTestCard.DISPUTED);
             return new Confirmation(paymentId, Outcome.PROCESSING, null, null);
         }
     }
@@ -63,7 +66,7 @@ final class SandboxCardProcessor implements SandboxCardPayments {
                 throw notAllowed(paymentId, intent, approve ? PaymentStatus.PROCESSING : PaymentStatus.FAILED);
             }
             if (approve) {
-                startProcessing(intent, intent.paymentMethod());
+                startProcessing(intent, intent.paymentMethod(), false);
                 return new Confirmation(paymentId, Outcome.PROCESSING, null, null);
             }
             SandboxPaymentError failure = SandboxPaymentError.authenticationFailed();
@@ -74,13 +77,17 @@ final class SandboxCardProcessor implements SandboxCardPayments {
         }
     }
 
-    private void startProcessing(SandboxIntent intent, String paymentMethod) {
+    /** @param disputed the customer's bank disputes the charge once it succeeded */
+    private void startProcessing(SandboxIntent intent, String paymentMethod, boolean disputed) {
         intent.startProcessing(paymentMethod);
         webhooks.publish("payment_intent.processing", StripeObjects.paymentIntent(intent), settings.webhookDelay());
         webhooks.schedule(() -> {
             synchronized (intent) {
                 intent.succeed(SandboxIds.next("ch_sandbox_"), clock.instant());
                 webhooks.publish("payment_intent.succeeded", StripeObjects.paymentIntent(intent), Duration.ZERO);
+                if (disputed) {
+                    disputes.open(intent);
+                }
             }
         }, settings.webhookDelay().plus(settings.settlementDelay()));
     }

@@ -5,6 +5,7 @@ import static com.acme.payment.domain.model.StripeIntentStatus.SUCCEEDED;
 
 import com.acme.payment.adapter.sandbox.SandboxIntent.Terms;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,52 @@ final class StripeObjects {
         json.put("receipt_email", terms.receiptEmail());
         json.put("refunded", intent.amountRefunded() == terms.amount().minorUnits());
         json.put("status", "succeeded");
+        return json;
+    }
+
+    /** A dispute on the intent's charge; its balance transactions say what money moved. */
+    static Map<String, Object> dispute(String id, SandboxIntent intent, String status, Instant created, Instant dueBy,
+                                       boolean withdrawn, boolean reinstated) {
+        Terms terms = intent.terms();
+        long amount = terms.amount().minorUnits();
+        List<Map<String, Object>> moves = new ArrayList<>();
+        if (withdrawn) {
+            moves.add(balanceTransaction(-amount, "dispute", terms));
+        }
+        if (reinstated) {
+            moves.add(balanceTransaction(amount, "dispute_reversal", terms));
+        }
+        Map<String, Object> evidenceDetails = new LinkedHashMap<>();
+        evidenceDetails.put("due_by", dueBy.getEpochSecond());
+        evidenceDetails.put("has_evidence", false);
+        evidenceDetails.put("past_due", false);
+        evidenceDetails.put("submission_count", 0);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("object", "dispute");
+        json.put("amount", amount);
+        json.put("balance_transactions", moves);
+        json.put("charge", intent.chargeId());
+        json.put("created", created.getEpochSecond());
+        json.put("currency", currency(terms));
+        json.put("evidence_details", evidenceDetails);
+        json.put("is_charge_refundable", false);
+        json.put("livemode", false);
+        json.put("metadata", Map.of());
+        json.put("payment_intent", terms.reference());
+        json.put("reason", "fraudulent");
+        json.put("status", status);
+        return json;
+    }
+
+    private static Map<String, Object> balanceTransaction(long amount, String category, Terms terms) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", SandboxIds.next("txn_sandbox_"));
+        json.put("object", "balance_transaction");
+        json.put("amount", amount);
+        json.put("currency", currency(terms));
+        json.put("reporting_category", category);
+        json.put("type", "adjustment");
         return json;
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import com.acme.payment.domain.model.Customer;
+import com.acme.payment.domain.model.DisputeEvidence;
+import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IllegalTransitionException;
 import com.acme.payment.domain.model.InvalidPaymentRequestException;
@@ -15,6 +18,7 @@ import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
@@ -63,6 +67,7 @@ class SandboxPaymentGatewayTest {
     };
     private PaymentGateway gateway;
     private SandboxCardPayments cards;
+    private DisputeGateway disputes;
 
     private record Delivery(String payload, String header) {
     }
@@ -453,6 +458,53 @@ class SandboxPaymentGatewayTest {
         Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, PaymentFixtures.CLOCK);
         gateway = sandbox.gateway();
         cards = sandbox.cardPayments();
+        disputes = sandbox.disputes();
+    }
+
+    /** Card 0259, paid: the sandbox has opened its dispute and withdrawn the funds. Returns the dispute's id. */
+    private String disputedPayment() throws InterruptedException {
+        Payment payment = PaymentFixtures.pendingPayment();
+        GatewayIntent intent = gateway.createIntent(payment);
+        confirm(payment, intent, "4000 0000 0000 0259");
+        nextEvent("payment_intent.processing");
+        nextEvent("payment_intent.succeeded");
+        JsonObject created = object(nextEvent("charge.dispute.created"));
+        assertThat(str(created, "payment_intent")).isEqualTo(intent.reference());
+        JsonObject withdrawn = object(nextEvent("charge.dispute.funds_withdrawn"));
+        assertThat(withdrawn.getAsJsonArray("balance_transactions").get(0).getAsJsonObject().get("amount").getAsLong())
+                .isEqualTo(-1250);
+        return str(created, "id");
+    }
+
+    @Test
+    void card0259IsDisputedAsFraudAndSubmittedWinningEvidenceWinsAndReinstatesTheFunds() throws Exception {
+        String disputeId = disputedPayment();
+
+        GatewayDispute won = disputes.updateEvidence(disputeId, new DisputeEvidence(null, null, "winning_evidence"),
+                true, "key-1");
+
+        assertThat(won.status()).isEqualTo(DisputeStatus.WON);
+        assertThat(won.reason()).isEqualTo("fraudulent");
+        assertThat(str(object(nextEvent("charge.dispute.closed")), "status")).isEqualTo("won");
+        assertThat(str(object(nextEvent("charge.dispute.funds_reinstated")), "status")).isEqualTo("won");
+        assertThat(disputes.updateEvidence(disputeId, new DisputeEvidence(null, null, "winning_evidence"), true,
+                "key-1")).as("the same key answers the same").isEqualTo(won);
+        assertThatThrownBy(() -> disputes.close(disputeId, "key-2")).isInstanceOf(GatewayException.class);
+    }
+
+    @Test
+    void losingEvidenceLosesAndEvidenceNotSubmittedChangesNothing() throws Exception {
+        String disputeId = disputedPayment();
+
+        GatewayDispute saved = disputes.updateEvidence(disputeId, new DisputeEvidence("losing_evidence", null, null),
+                false, "key-1");
+        GatewayDispute lost = disputes.updateEvidence(disputeId, new DisputeEvidence("losing_evidence", null, null),
+                true, "key-2");
+
+        assertThat(saved.status()).isEqualTo(DisputeStatus.NEEDS_RESPONSE);
+        assertThat(lost.status()).isEqualTo(DisputeStatus.LOST);
+        assertThat(lost.fundsReinstated()).isFalse();
+        assertThat(str(object(nextEvent("charge.dispute.closed")), "status")).isEqualTo("lost");
     }
 
     private Confirmation confirm(Payment payment, GatewayIntent intent, String card) {

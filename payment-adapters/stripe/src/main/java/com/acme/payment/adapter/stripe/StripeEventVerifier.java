@@ -2,8 +2,6 @@ package com.acme.payment.adapter.stripe;
 
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
-import com.acme.payment.domain.model.Money;
-import com.acme.payment.domain.model.StripeCurrencies;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import com.stripe.exception.EventDataObjectDeserializationException;
@@ -19,7 +17,6 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,7 +58,13 @@ public class StripeEventVerifier implements GatewayEventVerifier {
             case "payment_intent.payment_failed" -> intentEvent(event, GatewayEventType.PAYMENT_FAILED, occurredAt);
             case "payment_intent.canceled" -> intentEvent(event, GatewayEventType.CANCELED, occurredAt);
             case "charge.refunded", "charge.refund.updated" -> refundEvent(event, occurredAt);
-            case "charge.dispute.created" -> disputeEvent(event, occurredAt);
+            case "charge.dispute.created" -> disputeEvent(event, GatewayEventType.DISPUTE_CREATED, occurredAt);
+            case "charge.dispute.updated" -> disputeEvent(event, GatewayEventType.DISPUTE_UPDATED, occurredAt);
+            case "charge.dispute.closed" -> disputeEvent(event, GatewayEventType.DISPUTE_CLOSED, occurredAt);
+            case StripeDisputes.FUNDS_WITHDRAWN ->
+                    disputeEvent(event, GatewayEventType.DISPUTE_FUNDS_WITHDRAWN, occurredAt);
+            case StripeDisputes.FUNDS_REINSTATED ->
+                    disputeEvent(event, GatewayEventType.DISPUTE_FUNDS_REINSTATED, occurredAt);
             default -> type.startsWith("refund.")
                     ? refundEvent(event, occurredAt)
                     : GatewayEvent.unhandled(event.getId(), type, occurredAt);
@@ -130,14 +133,10 @@ public class StripeEventVerifier implements GatewayEventVerifier {
                 null, null, null, charge.getAmountRefunded(), null);
     }
 
-    private static GatewayEvent disputeEvent(Event event, Instant occurredAt) {
-        Dispute dispute = dataObject(event, Dispute.class);
-        if (dispute.getPaymentIntent() == null) {
-            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
-        }
-        String detail = dispute.getReason() + ", " + amount(dispute.getAmount(), dispute.getCurrency()) + " disputed";
-        return new GatewayEvent(event.getId(), GatewayEventType.DISPUTE_CREATED, dispute.getPaymentIntent(),
-                occurredAt, null, null, null, 0, detail);
+    private static GatewayEvent disputeEvent(Event event, GatewayEventType type, Instant occurredAt) {
+        return StripeDisputes.toGatewayDispute(dataObject(event, Dispute.class), event.getType())
+                .map(dispute -> GatewayEvent.dispute(event.getId(), type, occurredAt, dispute))
+                .orElseGet(() -> GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt));
     }
 
     /**
@@ -159,13 +158,5 @@ public class StripeEventVerifier implements GatewayEventVerifier {
                     + expected.getSimpleName(), null);
         }
         return expected.cast(object);
-    }
-
-    private static String amount(Long minorUnits, String currency) {
-        String code = currency == null ? "" : currency.toUpperCase(Locale.ROOT);
-        if (minorUnits == null || !StripeCurrencies.isSupported(code)) {
-            return minorUnits + " " + code;
-        }
-        return new Money(minorUnits, code).format();
     }
 }

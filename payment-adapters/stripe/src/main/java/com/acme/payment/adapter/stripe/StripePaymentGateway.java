@@ -5,6 +5,9 @@ import com.acme.payment.domain.model.GatewayException.Reason;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StripeIntentStatus;
+import com.acme.payment.domain.model.DisputeEvidence;
+import com.acme.payment.domain.model.GatewayDispute;
+import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
@@ -14,10 +17,12 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
@@ -98,6 +103,46 @@ public class StripePaymentGateway implements PaymentGateway {
         }
         // Stripe's total for the charge, this refund included: never our own sum.
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
+    }
+
+    /**
+     * The merchant's answers to disputes, through this gateway's client. A separate object, so that it is never taken
+     * for a {@link PaymentGateway}.
+     */
+    public DisputeGateway disputes() {
+        return new DisputeGateway() {
+            @Override
+            public GatewayDispute updateEvidence(String disputeId, DisputeEvidence evidence, boolean submit,
+                                                 String idempotencyKey) {
+                DisputeUpdateParams params = DisputeUpdateParams.builder()
+                        .setEvidence(DisputeUpdateParams.Evidence.builder()
+                                .setProductDescription(evidence.productDescription())
+                                .setCustomerCommunication(evidence.customerCommunication())
+                                .setUncategorizedText(evidence.uncategorizedText())
+                                .build())
+                        .setSubmit(submit)
+                        .build();
+                return toDispute(call("update the evidence of " + disputeId,
+                        () -> client.v1().disputes().update(disputeId, params, options(idempotencyKey))));
+            }
+
+            @Override
+            public GatewayDispute close(String disputeId, String idempotencyKey) {
+                return toDispute(call("close " + disputeId,
+                        () -> client.v1().disputes().close(disputeId, options(idempotencyKey))));
+            }
+        };
+    }
+
+    private static GatewayDispute toDispute(Dispute dispute) {
+        return StripeDisputes.toGatewayDispute(dispute, null).orElseThrow(() -> new GatewayException(
+                Reason.INVALID_REQUEST, "Stripe answered dispute " + dispute.getId() + " in status "
+                + dispute.getStatus() + " without a PaymentIntent or in an unknown status", null, null, null));
+    }
+
+    /** The caller's key as it is, so that its retry reaches Stripe's saved answer; none lets stripe-java make one. */
+    private static RequestOptions options(String idempotencyKey) {
+        return idempotencyKey == null ? RequestOptions.getDefault() : idempotent(idempotencyKey);
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {

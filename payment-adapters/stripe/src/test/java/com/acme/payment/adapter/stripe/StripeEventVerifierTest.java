@@ -5,6 +5,8 @@ import static com.acme.payment.adapter.stripe.StripeJson.INTENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.payment.domain.model.DisputeStatus;
+import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
@@ -111,19 +113,48 @@ class StripeEventVerifierTest {
     }
 
     @Test
-    void aDisputeIsRecordedWithItsReasonAndAmount() {
-        String dispute = """
-                {"id": "du_1QhXk4LkdIwHu7ix", "object": "dispute", "amount": 1250, "charge": "%s",
-                 "created": 1763806700, "currency": "usd", "is_charge_refundable": false, "livemode": false,
-                 "payment_intent": "%s", "reason": "fraudulent", "status": "needs_response"}
-                """.formatted(CHARGE_ID, INTENT_ID);
-        String payload = event("evt_6", "charge.dispute.created", dispute);
+    void aDisputeIsReadWithItsStatusReasonAmountAndDeadline() {
+        String payload = event("evt_6", "charge.dispute.created", dispute("needs_response", "[]"));
 
         GatewayEvent event = verifier.verify(payload, sign(payload));
 
         assertThat(event.type()).isEqualTo(GatewayEventType.DISPUTE_CREATED);
         assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
-        assertThat(event.detail()).isEqualTo("fraudulent, $12.50 disputed");
+        assertThat(event.dispute()).isEqualTo(new GatewayDispute("du_1QhXk4LkdIwHu7ix", INTENT_ID, 1250, "USD",
+                "fraudulent", DisputeStatus.NEEDS_RESPONSE, Instant.ofEpochSecond(1764547199), false, false));
+    }
+
+    @Test
+    void eachDisputeEventTypeIsMappedAndTheFundsEventsSayTheMoneyMoved() {
+        String withdrawn = event("evt_61", "charge.dispute.funds_withdrawn", dispute("needs_response", "[]"));
+        String reinstated = event("evt_62", "charge.dispute.funds_reinstated", dispute("won", "[]"));
+        String updated = event("evt_63", "charge.dispute.updated", dispute("under_review", "[]"));
+        String closed = event("evt_64", "charge.dispute.closed", dispute("lost",
+                "[{\"id\": \"txn_1\", \"object\": \"balance_transaction\", \"amount\": -1250}]"));
+
+        GatewayEvent funds = verifier.verify(withdrawn, sign(withdrawn));
+        GatewayEvent back = verifier.verify(reinstated, sign(reinstated));
+
+        assertThat(funds.type()).isEqualTo(GatewayEventType.DISPUTE_FUNDS_WITHDRAWN);
+        assertThat(funds.dispute().fundsWithdrawn()).isTrue();
+        assertThat(back.type()).isEqualTo(GatewayEventType.DISPUTE_FUNDS_REINSTATED);
+        assertThat(back.dispute().fundsReinstated()).isTrue();
+        assertThat(verifier.verify(updated, sign(updated)).type()).isEqualTo(GatewayEventType.DISPUTE_UPDATED);
+        GatewayEvent lost = verifier.verify(closed, sign(closed));
+        assertThat(lost.type()).isEqualTo(GatewayEventType.DISPUTE_CLOSED);
+        assertThat(lost.dispute().status()).isEqualTo(DisputeStatus.LOST);
+        assertThat(lost.dispute().fundsWithdrawn()).as("from its balance transactions").isTrue();
+    }
+
+    private static String dispute(String status, String balanceTransactions) {
+        return """
+                {"id": "du_1QhXk4LkdIwHu7ix", "object": "dispute", "amount": 1250, "charge": "%s",
+                 "balance_transactions": %s, "created": 1763806700, "currency": "usd",
+                 "evidence_details": {"due_by": 1764547199, "has_evidence": false, "past_due": false,
+                   "submission_count": 0},
+                 "is_charge_refundable": false, "livemode": false,
+                 "payment_intent": "%s", "reason": "fraudulent", "status": "%s"}
+                """.formatted(CHARGE_ID, balanceTransactions, INTENT_ID, status);
     }
 
     @Test

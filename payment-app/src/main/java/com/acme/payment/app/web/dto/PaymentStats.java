@@ -7,6 +7,8 @@ import java.util.Map;
 public record PaymentStats(Instant from, Instant to, Map<String, Long> countsByStatus,
                            List<CurrencyRevenue> revenue) {
 
-    public record CurrencyRevenue(String currency, long grossAmount, long refundedAmount, long netAmount) {
+    /** netAmount = grossAmount - refundedAmount - disputedAmount. */
+    public record CurrencyRevenue(String currency, long grossAmount, long refundedAmount, long disputedAmount,
+                                  long netAmount) {
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.payment.domain.port.out;
 
+import com.acme.payment.domain.model.Dispute;
 import com.acme.payment.domain.model.Payment;
 
 /**
@@ -15,5 +16,12 @@ public interface PaymentNotifier {
 
     void paymentRefunded(Payment payment, String eventKey);
 
-    void disputeOpened(Payment payment, String eventKey, String detail);
+    /** To the merchant, once per dispute, with the evidence deadline. */
+    void disputeOpened(Payment payment, Dispute dispute);
+
+    /** To the merchant, once per dispute, when the evidence deadline is near and no response was given. */
+    void disputeReminder(Payment payment, Dispute dispute);
+
+    /** To the merchant, once per dispute, when it is won or lost. */
+    void disputeClosed(Payment payment, Dispute dispute);
 }

@@ -57,7 +57,7 @@ public final class PostgresTestDatabase implements ParameterResolver {
     /** Empties every table of the schema (Liquibase's own bookkeeping stays), so a test starts from nothing. */
     public static void deleteAllData() {
         JdbcClient.create(dataSource()).sql("""
-                TRUNCATE notification_outbox, refunds, payment_status_history, processed_gateway_events, payments
+                TRUNCATE disputes, notification_outbox, refunds, payment_status_history, processed_gateway_events, payments
                 RESTART IDENTITY
                 """).update();
     }
