@@ -102,7 +102,7 @@ public class UseCaseConfiguration {
                                        MeterRegistry meters) {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
                 events, notifier, clock);
-        return new MeteredGatewayEvents(service, service, meters);
+        return new MeteredGatewayEvents(service, service, service, meters);
     }
 
     @Bean

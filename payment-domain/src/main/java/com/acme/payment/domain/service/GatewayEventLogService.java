@@ -7,6 +7,7 @@ import com.acme.payment.domain.model.GatewayEventNotFoundException;
 import com.acme.payment.domain.model.InvalidPaymentRequestException;
 import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.port.in.BackfillGatewayEventsUseCase;
+import com.acme.payment.domain.port.in.HandleGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ListGatewayEventsUseCase;
 import com.acme.payment.domain.port.in.ReplayGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventLog;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * The event log's queries, and the two ways an event is handled again: replay of a logged payload, and backfill
- * from the gateway's own list. Both go through {@link GatewayEventService#handle}, so each event still counts once.
+ * from the gateway's own list. Both go through the webhook's handling, so each event still counts once.
  */
 public class GatewayEventLogService implements ListGatewayEventsUseCase, ReplayGatewayEventUseCase,
         BackfillGatewayEventsUseCase {
@@ -30,11 +31,11 @@ public class GatewayEventLogService implements ListGatewayEventsUseCase, ReplayG
     private final GatewayEventLog log;
     private final GatewayEventVerifier verifier;
     private final GatewayEventSource source;
-    private final GatewayEventService events;
+    private final HandleGatewayEventUseCase events;
     private final Clock clock;
 
     public GatewayEventLogService(GatewayEventLog log, GatewayEventVerifier verifier, GatewayEventSource source,
-                                  GatewayEventService events, Clock clock) {
+                                  HandleGatewayEventUseCase events, Clock clock) {
         this.log = log;
         this.verifier = verifier;
         this.source = source;

@@ -9,6 +9,7 @@ import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.ReceivedGatewayEvent;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
+import com.acme.payment.domain.port.in.HandleGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * Applies gateway events exactly once: the event is logged (id, outcome, payload) in the same transaction as the
  * change it makes, so a redelivery (even a concurrent one) finds it and changes nothing.
  */
-public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGatewayEventUseCase {
+public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGatewayEventUseCase,
+        ApplyGatewayEventUseCase {
 
     private static final Logger LOG = System.getLogger(GatewayEventService.class.getName());
 
@@ -57,6 +59,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
      * Handles a verified event exactly once and logs it with its payload. When handling throws, nothing of it is
      * stored; the failure is logged (in a transaction of its own) and the exception goes on, so a webhook is retried.
      */
+    @Override
     public EventOutcome handle(ReceivedGatewayEvent received, ChangeSource source) {
         try {
             return apply(received.event(), received, source);
