@@ -49,15 +49,15 @@ public class EventLogConfiguration {
         return new SandboxWebhookOutage();
     }
 
+    /** The health component {@code stripeWebhooks}. */
     @Bean
-    @Conditional(StripeMode.class)
-    WebhookEndpointsCheck webhookEndpointsCheck(StripeProperties stripe) {
-        return new WebhookEndpointsCheck(new StripeWebhookEndpoints(stripe.settings())::missingTypes);
+    WebhookEndpointsCheck stripeWebhooksHealthIndicator(GatewayMode mode, StripeProperties stripe) {
+        return mode.isSandbox() ? WebhookEndpointsCheck.sandbox()
+                : new WebhookEndpointsCheck(new StripeWebhookEndpoints(stripe.settings())::missingTypes);
     }
 
     /** Once the app is up, so that a slow or unreachable Stripe never holds start-up. */
     @Bean
-    @Conditional(StripeMode.class)
     ApplicationListener<ApplicationReadyEvent> checkWebhookEndpointsWhenReady(WebhookEndpointsCheck check) {
         return ready -> CompletableFuture.runAsync(check::check);
     }
