@@ -99,7 +99,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
         EventOutcome outcome = found.map(payment -> payment.apply(event, source, now))
                 .orElse(EventOutcome.UNKNOWN_PAYMENT);
         if (event.eventId() != null && !handledEvents.record(entry(event, received, now,
-                found.map(payment -> payment.id().value()).orElse(null), LoggedEventOutcome.of(outcome), null))) {
+                found.map(payment -> payment.id().value()).orElse(null), LoggedEventOutcome.of(outcome)))) {
             return EventOutcome.DUPLICATE;
         }
         if (found.isEmpty()) {
@@ -124,23 +124,37 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
     }
 
     private void recordFailure(ReceivedGatewayEvent received, RuntimeException failure) {
+        String reason = reason(failure);
         try {
             handledEvents.recordFailure(LoggedGatewayEvent.handled(received, clock.instant(), null,
-                    LoggedEventOutcome.FAILED, failure.toString()));
+                    LoggedEventOutcome.FAILED, reason));
         } catch (RuntimeException alsoFailed) {
             failure.addSuppressed(alsoFailed);
         }
-        LOG.log(Level.WARNING, "gateway event " + received.eventId() + " (" + received.gatewayType()
-                + ") could not be handled", failure);
+        LOG.log(Level.WARNING, "gateway event {0} ({1}) could not be handled: {2}", received.eventId(),
+                received.gatewayType(), reason);
     }
 
-    /** Reconciler snapshots carry no envelope: their entry has our type name and no payload. */
+    /**
+     * The innermost exception and the first line of its message: a database's further lines may quote the row,
+     * with the customer's name and email, which belong neither in the log nor in the event log.
+     */
+    static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
+        return innermost.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** An event applied without its envelope (through ApplyGatewayEventUseCase) is logged with our type name only. */
     private static LoggedGatewayEvent entry(GatewayEvent event, ReceivedGatewayEvent received, Instant now,
-                                            String paymentId, LoggedEventOutcome outcome, String failureReason) {
+                                            String paymentId, LoggedEventOutcome outcome) {
         if (received != null) {
-            return LoggedGatewayEvent.handled(received, now, paymentId, outcome, failureReason);
+            return LoggedGatewayEvent.handled(received, now, paymentId, outcome, null);
         }
         return new LoggedGatewayEvent(event.eventId(), event.type().name(), null, event.occurredAt(), now, paymentId,
-                outcome, failureReason, null, 0);
+                outcome, null, null, 0);
     }
 }

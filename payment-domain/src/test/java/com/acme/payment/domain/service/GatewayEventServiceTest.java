@@ -210,12 +210,13 @@ class GatewayEventServiceTest {
     }
 
     @Test
-    void an_event_whose_handling_throws_is_logged_as_failed_with_the_reason_and_the_error_goes_on() {
+    void an_event_whose_handling_throws_is_logged_as_failed_with_the_first_line_of_the_reason_and_the_error_goes_on() {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
         GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
         when(handledEvents.record(any())).thenReturn(true);
-        doThrow(new IllegalStateException("disk full")).when(repository).update(any());
+        doThrow(new IllegalStateException("could not store", new IllegalStateException(
+                "ERROR: check violated\n  Detail: Failing row contains (grace@example.com)"))).when(repository).update(any());
 
         assertThatThrownBy(() -> service.handle(received(event), ChangeSource.WEBHOOK))
                 .isInstanceOf(IllegalStateException.class);
@@ -223,7 +224,7 @@ class GatewayEventServiceTest {
         ArgumentCaptor<LoggedGatewayEvent> failed = ArgumentCaptor.forClass(LoggedGatewayEvent.class);
         verify(handledEvents).recordFailure(failed.capture());
         assertThat(failed.getValue().outcome()).isEqualTo(LoggedEventOutcome.FAILED);
-        assertThat(failed.getValue().failureReason()).contains("disk full");
+        assertThat(failed.getValue().failureReason()).isEqualTo("IllegalStateException: ERROR: check violated");
         assertThat(failed.getValue().payload()).isEqualTo("{}");
     }
 
