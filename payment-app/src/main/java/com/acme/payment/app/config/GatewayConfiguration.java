@@ -6,6 +6,7 @@ import com.acme.payment.adapter.sandbox.SandboxTestCard;
 import com.acme.payment.adapter.stripe.StripeEventVerifier;
 import com.acme.payment.adapter.stripe.StripePaymentGateway;
 import com.acme.payment.adapter.stripe.StripeSettings;
+import com.acme.payment.app.eventlog.SandboxWebhookOutage;
 import com.acme.payment.app.metrics.TimedPaymentGateway;
 import com.acme.payment.app.web.dto.PaymentConfig.TestCard;
 import com.acme.payment.domain.model.PaymentCatalog;
@@ -57,18 +58,15 @@ public class GatewayConfiguration {
     @Bean
     PaymentGateway paymentGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox,
                                   MeterRegistry meters) {
-        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway() : stripeGateway(stripe);
+        PaymentGateway gateway = mode.isSandbox() ? sandbox.getObject().gateway()
+                : new StripePaymentGateway(stripe.settings());
         return new TimedPaymentGateway(gateway, meters);
     }
 
     @Bean
     DisputeGateway disputeGateway(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox) {
-        return mode.isSandbox() ? sandbox.getObject().disputes() : stripeGateway(stripe).disputes();
-    }
-
-    private static StripePaymentGateway stripeGateway(StripeProperties stripe) {
-        return new StripePaymentGateway(new StripeSettings(stripe.secretKey(), blankToNull(stripe.apiBase()),
-                stripe.connectTimeout(), stripe.readTimeout(), stripe.maxNetworkRetries()));
+        return mode.isSandbox() ? sandbox.getObject().disputes()
+                : new StripePaymentGateway(stripe.settings()).disputes();
     }
 
     /** Real Stripe webhooks and the sandbox's events are verified by the same code. */
@@ -95,11 +93,12 @@ public class GatewayConfiguration {
     @Bean
     @Conditional(SandboxMode.class)
     Sandbox sandbox(GatewayMode mode, PaymentProperties properties, ObjectProvider<ReceiveGatewayEventUseCase> events,
-                    ScheduledExecutorService sandboxScheduler, Clock clock) {
+                    ScheduledExecutorService sandboxScheduler, Clock clock, SandboxWebhookOutage outage) {
         PaymentProperties.Sandbox configured = properties.sandbox();
         SandboxSettings settings = new SandboxSettings(configured.processingDelay(), configured.settleDelay(),
                 configured.deliveryAttempts(), configured.firstRetryDelay());
-        return new Sandbox(settings, mode.webhookSecret(), events::getObject, sandboxScheduler, clock);
+        return new Sandbox(settings, mode.webhookSecret(), () -> outage.guard(events.getObject()), sandboxScheduler,
+                clock);
     }
 
     /** The sandbox card form's port; in stripe mode there is none, and its controller with it. */

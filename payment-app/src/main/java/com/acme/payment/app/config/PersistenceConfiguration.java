@@ -11,7 +11,6 @@ import com.acme.payment.adapter.postgres.PostgresJobLock;
 import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
 import com.acme.payment.adapter.postgres.PostgresRateLimiter;
 import com.acme.payment.domain.port.out.DisputeStore;
-import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -78,8 +77,9 @@ public class PersistenceConfiguration {
         return new JdbcDisputeStore(jdbc);
     }
 
+    /** The event log's write path (GatewayEventLedger) and read side (GatewayEventLog). */
     @Bean
-    GatewayEventLedger gatewayEventLedger(JdbcClient jdbc) {
+    JdbcGatewayEventLedger gatewayEventLedger(JdbcClient jdbc) {
         return new JdbcGatewayEventLedger(jdbc);
     }
 

@@ -1,5 +1,6 @@
 package com.acme.payment.app.config;
 
+import com.acme.payment.adapter.stripe.StripeSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ public record StripeProperties(String secretKey, String publishableKey, String w
         }
         throw new IllegalStateException("Stripe is only partly configured: set " + String.join(", ", missing)
                 + " as well, or none of the Stripe keys to use the offline sandbox");
+    }
+
+    public StripeSettings settings() {
+        return new StripeSettings(secretKey, isBlank(apiBase) ? null : apiBase, connectTimeout, readTimeout,
+                maxNetworkRetries);
     }
 
     private List<String> missing() {

@@ -105,7 +105,7 @@ public class UseCaseConfiguration {
                                        Clock clock, MeterRegistry meters) {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
                 events, notifier, disputes, clock);
-        return new MeteredGatewayEvents(service, service, meters);
+        return new MeteredGatewayEvents(service, service, service, meters);
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package com.acme.payment.app.jobs;
 
+import com.acme.payment.app.config.EventLogProperties;
+import com.acme.payment.domain.port.in.BackfillGatewayEventsUseCase;
 import com.acme.payment.domain.port.in.DispatchNotificationsUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
 import com.acme.payment.domain.port.in.RemindDisputesUseCase;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.JobLock;
 import com.acme.payment.domain.port.out.RateLimiter;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,5 +27,11 @@ public class JobsConfiguration {
     @Bean
     DisputeReminderJob disputeReminderJob(RemindDisputesUseCase remindDisputes, JobLock jobLock) {
         return new DisputeReminderJob(remindDisputes, jobLock);
+    }
+
+    @Bean
+    EventLogJobs eventLogJobs(GatewayEventLedger ledger, BackfillGatewayEventsUseCase backfill, JobLock jobLock,
+                              Clock clock, EventLogProperties properties) {
+        return new EventLogJobs(ledger, backfill, jobLock, clock, properties.retention(), properties.backfillLookback());
     }
 }

@@ -5,6 +5,8 @@ import static com.acme.payment.app.web.ProblemDetailsAdvice.problem;
 import static com.acme.payment.app.web.ProblemDetailsAdvice.respond;
 
 import com.acme.payment.app.web.dto.FieldErrorResponse;
+import com.acme.payment.domain.model.EventPayloadPurgedException;
+import com.acme.payment.domain.model.GatewayEventNotFoundException;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.IllegalTransitionException;
@@ -42,6 +44,16 @@ public class PaymentProblemsAdvice {
     @ExceptionHandler(PaymentNotFoundException.class)
     ResponseEntity<Object> notFound(PaymentNotFoundException e) {
         return respond(problem(ProblemType.NOT_FOUND, "No such payment."));
+    }
+
+    @ExceptionHandler(GatewayEventNotFoundException.class)
+    ResponseEntity<Object> eventNotFound(GatewayEventNotFoundException e) {
+        return respond(problem(ProblemType.NOT_FOUND, "No such event."));
+    }
+
+    @ExceptionHandler(EventPayloadPurgedException.class)
+    ResponseEntity<Object> eventPayloadPurged(EventPayloadPurgedException e) {
+        return respond(problem(ProblemType.EVENT_PAYLOAD_PURGED, e.getMessage()));
     }
 
     @ExceptionHandler(TooManyStreamsException.class)

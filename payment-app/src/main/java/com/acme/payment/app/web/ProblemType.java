@@ -21,7 +21,8 @@ public enum ProblemType {
     GATEWAY_ERROR("gateway-error", HttpStatus.BAD_GATEWAY, "Payment gateway error"),
     GATEWAY_UNAVAILABLE("gateway-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Payment gateway unavailable"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
-    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    EVENT_PAYLOAD_PURGED("event-payload-purged", HttpStatus.CONFLICT, "Event payload purged");
 
     private final URI type;
     private final HttpStatus status;

@@ -145,7 +145,7 @@ abstract class AbstractStripeModeIT {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String adminAuthorization() {
+    static String adminAuthorization() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
     }

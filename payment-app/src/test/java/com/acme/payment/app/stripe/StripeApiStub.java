@@ -10,7 +10,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,48 @@ final class StripeApiStub {
     private static final Pattern DISPUTE_PATH = Pattern.compile("/v1/disputes/(dp_[A-Za-z0-9]+)(/close)?");
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Smaller than the app asks for (100), so that tests see it page through {@code starting_after}. */
+    private static final int EVENTS_PAGE_SIZE = 20;
+    /**
+     * The account's webhook endpoints: the enabled one lacks {@code charge.dispute.created}; the disabled one
+     * would send everything, but disabled endpoints send nothing.
+     */
+    static final String WEBHOOK_ENDPOINTS = """
+            {
+              "object": "list",
+              "data": [
+                {
+                  "id": "we_1StubEnabledEndpoint00000",
+                  "object": "webhook_endpoint",
+                  "api_version": "2025-09-30.clover",
+                  "application": null,
+                  "created": 1767225600,
+                  "description": "payment service",
+                  "enabled_events": ["payment_intent.processing", "payment_intent.requires_action",
+                    "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
+                    "charge.refunded", "charge.refund.updated"],
+                  "livemode": false,
+                  "metadata": {},
+                  "status": "enabled",
+                  "url": "https://payments.example.com/api/payment/stripe/webhook"
+                },
+                {
+                  "id": "we_1StubDisabledEndpoint0000",
+                  "object": "webhook_endpoint",
+                  "api_version": "2025-09-30.clover",
+                  "application": null,
+                  "created": 1767225600,
+                  "description": "old endpoint",
+                  "enabled_events": ["*"],
+                  "livemode": false,
+                  "metadata": {},
+                  "status": "disabled",
+                  "url": "https://old.example.com/webhook"
+                }
+              ],
+              "has_more": false,
+              "url": "/v1/webhook_endpoints"
+            }""";
 
     private final HttpServer server;
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
@@ -45,6 +89,7 @@ final class StripeApiStub {
     private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final List<RuntimeException> stubErrors = new CopyOnWriteArrayList<>();
+    private final List<StoredEvent> events = new CopyOnWriteArrayList<>();
 
     private StripeApiStub(HttpServer server) {
         this.server = server;
@@ -100,6 +145,33 @@ final class StripeApiStub {
     /** The customer paid: Stripe now reports the intent succeeded with a charge. */
     void succeed(String intentId) {
         intents.computeIfPresent(intentId, (id, intent) -> intent.withStatus("succeeded", null));
+    }
+
+    /**
+     * An event Stripe created (and may or may not have delivered), as its Events API lists it: the object as it is
+     * now. Returns the event's JSON.
+     */
+    String createEvent(String type, String objectJson) {
+        String id = "evt_3" + random(24);
+        String json = """
+                {
+                  "id": "%s",
+                  "object": "event",
+                  "api_version": "2025-09-30.clover",
+                  "created": %d,
+                  "data": {"object": %s},
+                  "livemode": false,
+                  "pending_webhooks": 1,
+                  "request": {"id": "req_%s", "idempotency_key": null},
+                  "type": "%s"
+                }""".formatted(id, Instant.now().getEpochSecond(), objectJson, random(14), type);
+        events.add(new StoredEvent(id, type, Instant.now().getEpochSecond(), json));
+        return json;
+    }
+
+    /** {@link #createEvent} for the intent's {@code payment_intent.succeeded}, with its charge. */
+    String createSucceededEvent(String intentId) {
+        return createEvent("payment_intent.succeeded", intents.get(intentId).json(false));
     }
 
     /** The card was declined: Stripe puts the intent back to requires_payment_method with the error. */
@@ -184,6 +256,12 @@ final class StripeApiStub {
         Matcher disputePath = DISPUTE_PATH.matcher(call.path());
         if (call.method().equals("POST") && disputePath.matches()) {
             return disputeAnswer(disputePath.group(1), disputePath.group(2) != null, call.params());
+        }
+        if (call.method().equals("GET") && call.path().equals("/v1/events")) {
+            return listEvents(call.params());
+        }
+        if (call.method().equals("GET") && call.path().equals("/v1/webhook_endpoints")) {
+            return new Answer(200, WEBHOOK_ENDPOINTS);
         }
         Matcher intentPath = INTENT_PATH.matcher(call.path());
         if (intentPath.matches()) {
@@ -279,6 +357,36 @@ final class StripeApiStub {
         return new Answer(200, changed.json());
     }
 
+    /**
+     * {@code GET /v1/events}: newest first, filtered by {@code created[gte]} and {@code types[]}, paged by
+     * {@code limit} and {@code starting_after} with {@code has_more}, as Stripe's list endpoints are.
+     */
+    private Answer listEvents(Map<String, String> params) {
+        long createdGte = Long.parseLong(params.getOrDefault("created[gte]", "0"));
+        List<String> types = params.entrySet().stream().filter(param -> param.getKey().startsWith("types["))
+                .map(Map.Entry::getValue).toList();
+        List<StoredEvent> matching = new ArrayList<>(events.stream()
+                .filter(event -> event.created() >= createdGte)
+                .filter(event -> types.isEmpty() || types.contains(event.type()))
+                .toList());
+        Collections.reverse(matching);
+        int from = 0;
+        String startingAfter = params.get("starting_after");
+        if (startingAfter != null) {
+            from = matching.stream().map(StoredEvent::id).toList().indexOf(startingAfter) + 1;
+        }
+        int limit = Math.min(Integer.parseInt(params.getOrDefault("limit", "10")), EVENTS_PAGE_SIZE);
+        List<StoredEvent> page = matching.subList(from, Math.min(matching.size(), from + limit));
+        return new Answer(200, """
+                {
+                  "object": "list",
+                  "data": [%s],
+                  "has_more": %s,
+                  "url": "/v1/events"
+                }""".formatted(page.stream().map(StoredEvent::json).collect(Collectors.joining(",\n")),
+                from + limit < matching.size()));
+    }
+
     private static String random(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -351,6 +459,9 @@ final class StripeApiStub {
                     intent.chargeId(), created, intent.currency(), quoted(uncategorizedText), created + 7 * 86400,
                     uncategorizedText != null, status.equals("under_review") ? 1 : 0, intent.id(), status);
         }
+    }
+
+    private record StoredEvent(String id, String type, long created, String json) {
     }
 
     /** A PaymentIntent as the stub keeps it; its charge shares the intent's id suffix, as Stripe's do. */

@@ -108,8 +108,8 @@ public class DisputeService implements ListDisputesUseCase, AnswerDisputeUseCase
     private Dispute store(Dispute dispute, GatewayDispute reported, String action, UnaryOperator<Dispute> mark) {
         return transactions.retryingStale(() -> {
             Payment payment = payment(dispute);
-            Dispute stored = changes.apply(payment, reported, clock.instant(), ChangeSource.ADMIN, null, mark, action)
-                    .dispute();
+            Dispute stored = changes.store(payment, changes.merge(reported, clock.instant(), payment.id(), mark, true),
+                    ChangeSource.ADMIN, null, action).dispute();
             transactions.update(payment);
             return stored;
         });

@@ -4,8 +4,12 @@ import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.LoggedEventOutcome;
+import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.ReceivedGatewayEvent;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
+import com.acme.payment.domain.port.in.HandleGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
@@ -17,13 +21,15 @@ import com.acme.payment.domain.port.out.TransactionRunner;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Applies gateway events exactly once: the event id is recorded in the same transaction as the change
- * it makes, so a redelivery (even a concurrent one) finds it and changes nothing.
+ * Applies gateway events exactly once: the event is logged (id, outcome, payload) in the same transaction as the
+ * change it makes, so a redelivery (even a concurrent one) finds it and changes nothing.
  */
-public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGatewayEventUseCase {
+public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGatewayEventUseCase,
+        ApplyGatewayEventUseCase {
 
     private static final Logger LOG = System.getLogger(GatewayEventService.class.getName());
 
@@ -49,44 +55,116 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
 
     @Override
     public EventOutcome receive(String payload, String signatureHeader) {
-        return apply(verifier.verify(payload, signatureHeader), ChangeSource.WEBHOOK);
+        return handle(verifier.verified(payload, signatureHeader), ChangeSource.WEBHOOK);
+    }
+
+    /**
+     * Handles a verified event exactly once and logs it with its payload. When handling throws, nothing of it is
+     * stored; the failure is logged (in a transaction of its own) and the exception goes on, so a webhook is retried.
+     */
+    @Override
+    public EventOutcome handle(ReceivedGatewayEvent received, ChangeSource source) {
+        try {
+            return apply(received.event(), received, source);
+        } catch (RuntimeException e) {
+            recordFailure(received, e);
+            throw e;
+        }
     }
 
     @Override
     public EventOutcome apply(GatewayEvent event, ChangeSource source) {
+        return apply(event, null, source);
+    }
+
+    private EventOutcome apply(GatewayEvent event, ReceivedGatewayEvent received, ChangeSource source) {
         if (event.type() == GatewayEventType.UNHANDLED) {
-            return EventOutcome.IGNORED;
+            return received == null ? EventOutcome.IGNORED : logOnly(received, EventOutcome.IGNORED);
         }
-        EventOutcome outcome = transactions.retryingStale(() -> applyOnce(event, source));
-        if (outcome == EventOutcome.UNKNOWN_PAYMENT) {
+        EventOutcome outcome = transactions.retryingStale(() -> applyOnce(event, received, source));
+        if (outcome == EventOutcome.DUPLICATE) {
+            handledEvents.recordDuplicate(event.eventId());
+        } else if (outcome == EventOutcome.UNKNOWN_PAYMENT) {
             LOG.log(Level.WARNING, "gateway event {0} ({1}) is for {2}, which is not one of our payments",
                     event.eventId(), event.type(), event.paymentReference());
         }
         return outcome;
     }
 
-    private EventOutcome applyOnce(GatewayEvent event, ChangeSource source) {
-        if (event.eventId() != null
-                && !handledEvents.recordGatewayEvent(event.eventId(), event.type().name(), clock.instant())) {
+    /**
+     * The outcome is worked out on the loaded payment first, so that the event is logged with it in one insert; the
+     * payment is stored only when that insert finds the event new. A concurrent delivery of the same event waits on
+     * the insert and then finds it logged.
+     */
+    private EventOutcome applyOnce(GatewayEvent event, ReceivedGatewayEvent received, ChangeSource source) {
+        Instant now = clock.instant();
+        Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
+        DisputeChanges.Merge dispute = found.isPresent() && event.type().isDispute()
+                ? disputes.merge(event.dispute(), event.occurredAt(), found.get().id()) : null;
+        EventOutcome outcome = dispute != null ? (dispute.changed() ? EventOutcome.APPLIED : EventOutcome.STALE)
+                : found.map(payment -> payment.apply(event, source, now)).orElse(EventOutcome.UNKNOWN_PAYMENT);
+        if (event.eventId() != null && !handledEvents.record(entry(event, received, now,
+                found.map(payment -> payment.id().value()).orElse(null), LoggedEventOutcome.of(outcome)))) {
             return EventOutcome.DUPLICATE;
         }
-        Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
         if (found.isEmpty()) {
-            return EventOutcome.UNKNOWN_PAYMENT;
+            return outcome;
         }
         Payment payment = found.get();
-        if (event.type().isDispute()) {
-            boolean changed = disputes.apply(payment, event.dispute(), event.occurredAt(), source, event.eventId())
-                    .changed();
+        if (dispute != null) {
+            disputes.store(payment, dispute, source, event.eventId(), null);
             transactions.update(payment);
-            return changed ? EventOutcome.APPLIED : EventOutcome.STALE;
+            return outcome;
         }
-        EventOutcome outcome = payment.apply(event, source, clock.instant());
         transactions.update(payment);
         if (outcome == EventOutcome.APPLIED) {
             String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
             notifications.afterApplied(payment, eventKey);
         }
         return outcome;
+    }
+
+    private EventOutcome logOnly(ReceivedGatewayEvent received, EventOutcome outcome) {
+        boolean first = handledEvents.record(LoggedGatewayEvent.handled(received, clock.instant(), null,
+                LoggedEventOutcome.of(outcome), null));
+        if (!first) {
+            handledEvents.recordDuplicate(received.eventId());
+        }
+        return first ? outcome : EventOutcome.DUPLICATE;
+    }
+
+    private void recordFailure(ReceivedGatewayEvent received, RuntimeException failure) {
+        String reason = reason(failure);
+        try {
+            handledEvents.recordFailure(LoggedGatewayEvent.handled(received, clock.instant(), null,
+                    LoggedEventOutcome.FAILED, reason));
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+        LOG.log(Level.WARNING, "gateway event {0} ({1}) could not be handled: {2}", received.eventId(),
+                received.gatewayType(), reason);
+    }
+
+    /**
+     * The innermost exception and the first line of its message: a database's further lines may quote the row,
+     * with the customer's name and email, which belong neither in the log nor in the event log.
+     */
+    static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
+        return innermost.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** An event applied without its envelope (through ApplyGatewayEventUseCase) is logged with our type name only. */
+    private static LoggedGatewayEvent entry(GatewayEvent event, ReceivedGatewayEvent received, Instant now,
+                                            String paymentId, LoggedEventOutcome outcome) {
+        if (received != null) {
+            return LoggedGatewayEvent.handled(received, now, paymentId, outcome, null);
+        }
+        return new LoggedGatewayEvent(event.eventId(), event.type().name(), null, event.occurredAt(), now, paymentId,
+                outcome, null, null, 0);
     }
 }

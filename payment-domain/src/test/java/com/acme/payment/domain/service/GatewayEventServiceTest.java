@@ -1,6 +1,7 @@
 package com.acme.payment.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -19,9 +20,12 @@ import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.LoggedEventOutcome;
+import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentChanged;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.ReceivedGatewayEvent;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.port.out.DisputeStore;
@@ -39,6 +43,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
@@ -70,8 +75,8 @@ class GatewayEventServiceTest {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
         payment.markSaved(0);
         GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
-        when(verifier.verify("{}", "t=1,v1=x")).thenReturn(event);
-        when(handledEvents.recordGatewayEvent(eq(event.eventId()), eq("SUCCEEDED"), any(Instant.class))).thenReturn(true);
+        when(verifier.verified("{}", "t=1,v1=x")).thenReturn(received(event));
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         EventOutcome outcome = service.receive("{}", "t=1,v1=x");
@@ -88,14 +93,16 @@ class GatewayEventServiceTest {
     }
 
     @Test
-    void a_duplicate_event_changes_nothing_and_notifies_and_announces_nothing() {
-        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_1");
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(false);
+    void a_duplicate_event_changes_nothing_and_notifies_and_announces_nothing_but_is_counted() {
+        Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+        when(handledEvents.record(any())).thenReturn(false);
 
         assertThat(service.apply(event, ChangeSource.WEBHOOK)).isEqualTo(EventOutcome.DUPLICATE);
 
-        verify(repository, never()).findByGatewayReference(any());
         verify(repository, never()).update(any());
+        verify(handledEvents).recordDuplicate(event.eventId());
         verifyNoInteractions(notifier);
         assertThat(events.published()).isEmpty();
     }
@@ -104,7 +111,7 @@ class GatewayEventServiceTest {
     void a_stale_event_is_stored_in_the_history_but_notifies_nobody() {
         Payment payment = PaymentFixtures.succeededPayment();
         payment.markSaved(1);
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         EventOutcome outcome = service.apply(
@@ -118,7 +125,7 @@ class GatewayEventServiceTest {
 
     @Test
     void an_event_for_a_payment_that_is_not_ours_is_acknowledged() {
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference("pi_other")).thenReturn(Optional.empty());
 
         assertThat(service.apply(PaymentFixtures.event(GatewayEventType.SUCCEEDED, "pi_other"), ChangeSource.WEBHOOK))
@@ -138,8 +145,8 @@ class GatewayEventServiceTest {
         Payment payment = PaymentFixtures.pendingPaymentAtGateway();
         // The ledger behaves as its table does: an event id is taken once, and given back by a rollback.
         Set<String> recorded = new HashSet<>();
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenAnswer(invocation -> {
-            String eventId = invocation.getArgument(0);
+        when(handledEvents.record(any())).thenAnswer(invocation -> {
+            String eventId = invocation.<LoggedGatewayEvent>getArgument(0).eventId();
             if (!recorded.add(eventId)) {
                 return false;
             }
@@ -164,7 +171,7 @@ class GatewayEventServiceTest {
     @Test
     void a_refund_event_sends_a_refund_notice_keyed_by_the_refunded_total() {
         Payment payment = PaymentFixtures.succeededPayment();
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
 
         service.apply(PaymentFixtures.refundEvent(payment.gatewayReference(), 300), ChangeSource.WEBHOOK);
@@ -175,7 +182,7 @@ class GatewayEventServiceTest {
     @Test
     void a_new_dispute_is_stored_written_to_the_history_and_the_merchant_is_told() {
         Payment payment = PaymentFixtures.succeededPayment();
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
         when(disputes.findDispute("dp_1")).thenReturn(Optional.empty());
 
@@ -191,7 +198,7 @@ class GatewayEventServiceTest {
     @Test
     void a_created_event_after_the_closed_one_changes_nothing_and_opens_nothing() {
         Payment payment = PaymentFixtures.succeededPayment();
-        when(handledEvents.recordGatewayEvent(anyString(), anyString(), any())).thenReturn(true);
+        when(handledEvents.record(any())).thenReturn(true);
         when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
         Dispute lost = Dispute.first(payment.id(), gatewayDispute(payment, DisputeStatus.LOST),
                 PaymentFixtures.NOW.plusSeconds(60), PaymentFixtures.NOW);
@@ -205,6 +212,21 @@ class GatewayEventServiceTest {
         assertThat(payment.unsavedChanges()).last().satisfies(change -> assertThat(change.applied()).isFalse());
     }
 
+    @Test
+    void a_dispute_event_already_logged_stores_nothing_and_sends_no_email() {
+        Payment payment = PaymentFixtures.succeededPayment();
+        when(handledEvents.record(any())).thenReturn(false);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+        when(disputes.findDispute("dp_1")).thenReturn(Optional.empty());
+
+        EventOutcome outcome = service.apply(disputeEvent(payment, DisputeStatus.NEEDS_RESPONSE), ChangeSource.WEBHOOK);
+
+        assertThat(outcome).isEqualTo(EventOutcome.DUPLICATE);
+        verify(disputes, never()).saveDispute(any());
+        verify(notifier, never()).disputeOpened(any(), any());
+        verify(repository, never()).update(any());
+    }
+
     private static GatewayEvent disputeEvent(Payment payment, DisputeStatus status) {
         return GatewayEvent.dispute("evt_d", GatewayEventType.DISPUTE_CREATED, PaymentFixtures.NOW,
                 gatewayDispute(payment, status));
@@ -213,5 +235,64 @@ class GatewayEventServiceTest {
     private static GatewayDispute gatewayDispute(Payment payment, DisputeStatus status) {
         return new GatewayDispute("dp_1", payment.gatewayReference(), 1250, "USD", "fraudulent", status,
                 PaymentFixtures.NOW.plusSeconds(86400 * 7), true, false);
+    }
+
+    @Test
+    void a_webhook_event_is_logged_with_its_envelope_payload_payment_and_outcome_in_one_record() {
+        Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        payment.markSaved(0);
+        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
+        when(verifier.verified("{}", "t=1,v1=x")).thenReturn(received(event));
+        when(handledEvents.record(any())).thenReturn(true);
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+
+        service.receive("{}", "t=1,v1=x");
+
+        ArgumentCaptor<LoggedGatewayEvent> logged = ArgumentCaptor.forClass(LoggedGatewayEvent.class);
+        verify(handledEvents).record(logged.capture());
+        assertThat(logged.getValue()).satisfies(entry -> {
+            assertThat(entry.eventId()).isEqualTo(event.eventId());
+            assertThat(entry.type()).isEqualTo("payment_intent.succeeded");
+            assertThat(entry.apiVersion()).isEqualTo("2025-09-30.clover");
+            assertThat(entry.paymentId()).isEqualTo(payment.id().value());
+            assertThat(entry.outcome()).isEqualTo(LoggedEventOutcome.APPLIED);
+            assertThat(entry.payload()).isEqualTo("{}");
+        });
+    }
+
+    @Test
+    void an_event_whose_handling_throws_is_logged_as_failed_with_the_first_line_of_the_reason_and_the_error_goes_on() {
+        Payment payment = PaymentFixtures.pendingPaymentAtGateway();
+        GatewayEvent event = PaymentFixtures.event(GatewayEventType.SUCCEEDED, payment.gatewayReference());
+        when(repository.findByGatewayReference(payment.gatewayReference())).thenReturn(Optional.of(payment));
+        when(handledEvents.record(any())).thenReturn(true);
+        doThrow(new IllegalStateException("could not store", new IllegalStateException(
+                "ERROR: check violated\n  Detail: Failing row contains (grace@example.com)"))).when(repository).update(any());
+
+        assertThatThrownBy(() -> service.handle(received(event), ChangeSource.WEBHOOK))
+                .isInstanceOf(IllegalStateException.class);
+
+        ArgumentCaptor<LoggedGatewayEvent> failed = ArgumentCaptor.forClass(LoggedGatewayEvent.class);
+        verify(handledEvents).recordFailure(failed.capture());
+        assertThat(failed.getValue().outcome()).isEqualTo(LoggedEventOutcome.FAILED);
+        assertThat(failed.getValue().failureReason()).isEqualTo("IllegalStateException: ERROR: check violated");
+        assertThat(failed.getValue().payload()).isEqualTo("{}");
+    }
+
+    @Test
+    void an_unhandled_webhook_type_is_logged_as_ignored() {
+        GatewayEvent unhandled = GatewayEvent.unhandled("evt_u", "customer.created", PaymentFixtures.NOW);
+        when(handledEvents.record(any())).thenReturn(true);
+
+        assertThat(service.handle(new ReceivedGatewayEvent("customer.created", "2025-09-30.clover",
+                PaymentFixtures.NOW, "{}", unhandled), ChangeSource.WEBHOOK)).isEqualTo(EventOutcome.IGNORED);
+
+        verify(handledEvents).record(argThat(entry -> entry.outcome() == LoggedEventOutcome.IGNORED));
+        verifyNoInteractions(repository);
+    }
+
+    private static ReceivedGatewayEvent received(GatewayEvent event) {
+        return new ReceivedGatewayEvent("payment_intent.succeeded", "2025-09-30.clover", PaymentFixtures.NOW, "{}",
+                event);
     }
 }

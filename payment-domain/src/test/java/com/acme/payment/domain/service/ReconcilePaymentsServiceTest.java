@@ -77,7 +77,7 @@ class ReconcilePaymentsServiceTest {
         assertThat(processing.transactionId()).isEqualTo("ch_9");
         assertThat(processing.unsavedChanges()).last().satisfies(change ->
                 assertThat(change.source()).isEqualTo(ChangeSource.RECONCILER));
-        verify(handledEvents, never()).recordGatewayEvent(anyString(), anyString(), any());
+        verify(handledEvents, never()).record(any());
         verify(notifier).paymentSucceeded(processing, "succeeded");
     }
 

@@ -4,6 +4,8 @@ import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.LoggedEventOutcome;
+import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentCatalog;
@@ -75,5 +77,13 @@ public final class PaymentFixtures {
 
     public static String newEventId() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    /** An event-log entry as a webhook for {@code paymentId} would leave it. */
+    public static LoggedGatewayEvent loggedEvent(String eventId, String paymentId, LoggedEventOutcome outcome,
+                                                 Instant receivedAt) {
+        return new LoggedGatewayEvent(eventId, "payment_intent.succeeded", "2025-09-30.clover", receivedAt,
+                receivedAt, paymentId, outcome, outcome == LoggedEventOutcome.FAILED ? "boom" : null,
+                "{\"id\":\"" + eventId + "\"}", 0);
     }
 }

@@ -1,11 +1,13 @@
 package com.acme.payment.adapter.postgres;
 
+import static com.acme.payment.domain.testing.PaymentFixtures.loggedEvent;
 import static com.acme.payment.domain.testing.PaymentFixtures.NOW;
 import static com.acme.payment.domain.testing.PaymentFixtures.event;
 import static com.acme.payment.domain.testing.PaymentFixtures.succeededPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payment.adapter.postgres.testing.PostgresTestDatabase;
+import com.acme.payment.domain.model.LoggedEventOutcome;
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
@@ -66,7 +68,7 @@ class JdbcPaymentRepositoryConcurrencyIT {
         List<Boolean> applied = runAll(THREADS, () -> {
             start.await(10, TimeUnit.SECONDS);
             return transaction.execute(status -> {
-                if (!gatewayEvents.recordGatewayEvent(succeeded.eventId(), succeeded.type().name(), NOW)) {
+                if (!gatewayEvents.record(loggedEvent(succeeded.eventId(), null, LoggedEventOutcome.APPLIED, NOW))) {
                     return false;
                 }
                 Payment current = repository.findByGatewayReference(succeeded.paymentReference()).orElseThrow();

@@ -1,10 +1,12 @@
 package com.acme.payment.adapter.postgres;
 
+import static com.acme.payment.domain.testing.PaymentFixtures.loggedEvent;
 import static com.acme.payment.domain.testing.PaymentFixtures.newEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payment.adapter.postgres.testing.PostgresTestDatabase;
+import com.acme.payment.domain.model.LoggedEventOutcome;
 import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
@@ -90,11 +92,11 @@ class JdbcPaymentRepositoryIT extends PaymentRepositoryContract {
         String eventId = newEventId();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            assertThat(gatewayEvents.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
+            assertThat(gatewayEvents.record(loggedEvent(eventId, null, LoggedEventOutcome.APPLIED, T0))).isTrue();
             throw new IllegalStateException("applying the event failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(gatewayEvents.recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
+        assertThat(gatewayEvents.record(loggedEvent(eventId, null, LoggedEventOutcome.APPLIED, T0))).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.acme.payment.adapter.postgres;
 
+import static com.acme.payment.domain.testing.PaymentFixtures.loggedEvent;
 import static com.acme.payment.domain.testing.PaymentFixtures.event;
 import static com.acme.payment.domain.testing.PaymentFixtures.newEventId;
 import static com.acme.payment.domain.testing.PaymentFixtures.newIntentReference;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.acme.payment.domain.model.LoggedEventOutcome;
 import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.GatewayEvent;
@@ -251,9 +253,9 @@ public abstract class PaymentRepositoryContract {
     void recordsEachGatewayEventIdOnce() {
         String eventId = newEventId();
 
-        assertThat(gatewayEvents().recordGatewayEvent(eventId, "SUCCEEDED", T0)).isTrue();
-        assertThat(gatewayEvents().recordGatewayEvent(eventId, "SUCCEEDED", T0.plusSeconds(5))).isFalse();
-        assertThat(gatewayEvents().recordGatewayEvent(newEventId(), "SUCCEEDED", T0)).isTrue();
+        assertThat(gatewayEvents().record(loggedEvent(eventId, null, LoggedEventOutcome.APPLIED, T0))).isTrue();
+        assertThat(gatewayEvents().record(loggedEvent(eventId, null, LoggedEventOutcome.APPLIED, T0.plusSeconds(5)))).isFalse();
+        assertThat(gatewayEvents().record(loggedEvent(newEventId(), null, LoggedEventOutcome.APPLIED, T0))).isTrue();
     }
 
     @Test

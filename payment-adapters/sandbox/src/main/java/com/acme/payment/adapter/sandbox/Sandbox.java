@@ -2,6 +2,7 @@ package com.acme.payment.adapter.sandbox;
 
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.DisputeGateway;
+import com.acme.payment.domain.port.out.GatewayEventSource;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
 import java.time.Clock;
@@ -19,6 +20,7 @@ public final class Sandbox {
     private final PaymentGateway gateway;
     private final SandboxCardPayments cardPayments;
     private final DisputeGateway disputes;
+    private final GatewayEventSource eventSource;
 
     /**
      * @param webhookReceiver supplied late, because the service that receives events also needs this gateway
@@ -30,12 +32,14 @@ public final class Sandbox {
             throw new IllegalArgumentException("the sandbox needs a webhook secret to sign its events");
         }
         SandboxIntents intents = new SandboxIntents();
+        SandboxEventHistory history = new SandboxEventHistory();
         SandboxWebhookSender webhooks = new SandboxWebhookSender(webhookSecret, webhookReceiver, scheduler, clock,
-                settings.deliveryAttempts(), settings.firstRetryDelay());
+                settings.deliveryAttempts(), settings.firstRetryDelay(), history);
         SandboxDisputes sandboxDisputes = new SandboxDisputes(webhooks, settings.webhookDelay(), clock);
         this.gateway = new SandboxPaymentGateway(intents, webhooks, settings.webhookDelay(), clock);
         this.cardPayments = new SandboxCardProcessor(intents, webhooks, sandboxDisputes, settings, clock);
         this.disputes = sandboxDisputes;
+        this.eventSource = history;
     }
 
     public PaymentGateway gateway() {
@@ -48,5 +52,10 @@ public final class Sandbox {
 
     public DisputeGateway disputes() {
         return disputes;
+    }
+
+    /** Every event the sandbox wrote, delivered or not: what backfill lists in sandbox mode. */
+    public GatewayEventSource eventSource() {
+        return eventSource;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,21 +32,26 @@ final class SandboxWebhookSender {
     private final Clock clock;
     private final int attempts;
     private final Duration firstRetryDelay;
+    private final SandboxEventHistory history;
 
     SandboxWebhookSender(String webhookSecret, Supplier<ReceiveGatewayEventUseCase> receiver,
-                         ScheduledExecutorService scheduler, Clock clock, int attempts, Duration firstRetryDelay) {
+                         ScheduledExecutorService scheduler, Clock clock, int attempts, Duration firstRetryDelay,
+                         SandboxEventHistory history) {
         this.webhookSecret = webhookSecret.getBytes(StandardCharsets.UTF_8);
         this.receiver = receiver;
         this.scheduler = scheduler;
         this.clock = clock;
         this.attempts = attempts;
         this.firstRetryDelay = firstRetryDelay;
+        this.history = history;
     }
 
     /** A Stripe event about {@code object}, written now (with the object as it is now) and sent after {@code delay}. */
     void publish(String type, Map<String, Object> object, Duration delay) {
         String eventId = SandboxIds.next("evt_sandbox_");
-        String payload = SandboxJson.write(StripeObjects.event(eventId, type, object, clock.instant()));
+        Instant created = clock.instant();
+        String payload = SandboxJson.write(StripeObjects.event(eventId, type, object, created));
+        history.add(created, payload);
         schedule(() -> deliver(eventId, payload, 1), delay);
     }
 

@@ -2,6 +2,9 @@ package com.acme.payment.adapter.stripe;
 
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.ReceivedGatewayEvent;
+import com.acme.payment.domain.model.StripeCurrencies;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import com.stripe.exception.EventDataObjectDeserializationException;
@@ -47,8 +50,27 @@ public class StripeEventVerifier implements GatewayEventVerifier {
     }
 
     @Override
-    public GatewayEvent verify(String payload, String signatureHeader) {
-        Event event = verifiedEvent(payload, signatureHeader);
+    public ReceivedGatewayEvent verified(String payload, String signatureHeader) {
+        return received(verifiedEvent(payload, signatureHeader), payload);
+    }
+
+    @Override
+    public ReceivedGatewayEvent trusted(String payload) {
+        Event event;
+        try {
+            event = Webhook.constructEventWithoutVerification(payload);
+        } catch (RuntimeException e) {
+            throw new InvalidWebhookException("the event cannot be read: " + e.getMessage(), e);
+        }
+        return received(checkedEvent(event), payload);
+    }
+
+    private ReceivedGatewayEvent received(Event event, String payload) {
+        return new ReceivedGatewayEvent(event.getType(), event.getApiVersion(), Instant.ofEpochSecond(event.getCreated()),
+                payload, toGatewayEvent(event));
+    }
+
+    private GatewayEvent toGatewayEvent(Event event) {
         Instant occurredAt = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
         return switch (type) {
@@ -88,6 +110,10 @@ public class StripeEventVerifier implements GatewayEventVerifier {
             // stripe-java fails with unchecked exceptions on a header it cannot split or a body that is not JSON
             throw new InvalidWebhookException("the webhook cannot be read: " + e.getMessage(), e);
         }
+        return checkedEvent(event);
+    }
+
+    private Event checkedEvent(Event event) {
         if (event.getId() == null || event.getType() == null || event.getCreated() == null) {
             throw new InvalidWebhookException("the webhook body is not a Stripe event", null);
         }

@@ -38,16 +38,7 @@ public class StripePaymentGateway implements PaymentGateway {
     private final String secretKey;
 
     public StripePaymentGateway(StripeSettings settings) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setApiKey(settings.secretKey())
-                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-                .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
-                .setMaxNetworkRetries(settings.maxNetworkRetries());
-        if (settings.apiBase() != null && !settings.apiBase().isBlank()) {
-            // stripe-java appends "/v1/…" to the base
-            builder.setApiBase(settings.apiBase().strip().replaceAll("/+$", ""));
-        }
-        this.client = builder.build();
+        this.client = settings.newClient();
         this.secretKey = settings.secretKey();
     }
 

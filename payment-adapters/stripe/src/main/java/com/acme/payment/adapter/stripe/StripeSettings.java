@@ -1,5 +1,6 @@
 package com.acme.payment.adapter.stripe;
 
+import com.stripe.StripeClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,6 +23,20 @@ public record StripeSettings(String secretKey, String apiBase, Duration connectT
         if (maxNetworkRetries < 0) {
             throw new IllegalArgumentException("maxNetworkRetries must not be negative");
         }
+    }
+
+    /** A client of its own (never the global {@code Stripe.apiKey}), so that settings and keys stay per instance. */
+    StripeClient newClient() {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
+                .setMaxNetworkRetries(maxNetworkRetries);
+        if (apiBase != null && !apiBase.isBlank()) {
+            // stripe-java appends "/v1/…" to the base
+            builder.setApiBase(apiBase.strip().replaceAll("/+$", ""));
+        }
+        return builder.build();
     }
 
     /** Stripe's secret and restricted keys say their mode: {@code sk_live_…}, {@code rk_live_…} are live. */

@@ -9,11 +9,14 @@ import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.model.ReceivedGatewayEvent;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -44,6 +47,38 @@ class StripeEventVerifierTest {
 
         assertThat(event).isEqualTo(new GatewayEvent("evt_1QhXk3LkdIwHu7ixa", expected, INTENT_ID,
                 Instant.ofEpochSecond(CREATED), null, null, null, 0, null));
+    }
+
+    @Test
+    void aVerifiedEventKeepsItsEnvelopeAndThePayloadByteForByte() {
+        String payload = event("evt_2", "payment_intent.processing", StripeJson.paymentIntent("processing"));
+
+        ReceivedGatewayEvent received = verifier.verified(payload, sign(payload));
+
+        assertThat(received.eventId()).isEqualTo("evt_2");
+        assertThat(received.gatewayType()).isEqualTo("payment_intent.processing");
+        assertThat(received.apiVersion()).isEqualTo(Stripe.API_VERSION);
+        assertThat(received.createdAt()).isEqualTo(Instant.ofEpochSecond(CREATED));
+        assertThat(received.payload()).isSameAs(payload);
+    }
+
+    @Test
+    void aTrustedPayloadIsReadWithoutASignatureEvenLongAfterItWasSent() {
+        String payload = event("evt_3", "payment_intent.canceled", StripeJson.paymentIntent("canceled"));
+
+        ReceivedGatewayEvent received = new StripeEventVerifier(SECRET, false,
+                Clock.offset(PaymentFixtures.CLOCK, Duration.ofDays(20))).trusted(payload);
+
+        assertThat(received.event().type()).isEqualTo(GatewayEventType.CANCELED);
+        assertThat(received.event().paymentReference()).isEqualTo(INTENT_ID);
+    }
+
+    @Test
+    void aTrustedPayloadFromTheOtherModeIsStillRefused() {
+        String payload = event("evt_4", "payment_intent.canceled", StripeJson.paymentIntent("canceled"));
+
+        assertThatThrownBy(() -> new StripeEventVerifier(SECRET, true, PaymentFixtures.CLOCK).trusted(payload))
+                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("test-mode event");
     }
 
     @Test

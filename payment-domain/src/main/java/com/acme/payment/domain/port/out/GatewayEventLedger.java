@@ -1,14 +1,25 @@
 package com.acme.payment.domain.port.out;
 
+import com.acme.payment.domain.model.LoggedGatewayEvent;
 import java.time.Instant;
 
-/** The gateway events already handled, so that a redelivery changes nothing. */
+/** The gateway event log: every verified event with what handling it did, so that a redelivery changes nothing. */
 public interface GatewayEventLedger {
 
     /**
-     * Remembers that a gateway event was handled. Must run in the transaction that applies it.
+     * Logs a handled event. Must run in the transaction that applies it; an entry whose handling failed is taken
+     * over, since nothing of that handling was stored.
      *
-     * @return false when the event id was already recorded (a duplicate delivery)
+     * @return false when the event id was already handled (a duplicate delivery)
      */
-    boolean recordGatewayEvent(String eventId, String eventType, Instant receivedAt);
+    boolean record(LoggedGatewayEvent event);
+
+    /** Logs that handling failed, in a transaction of its own; never overwrites an event that was handled. */
+    void recordFailure(LoggedGatewayEvent event);
+
+    /** Counts a redelivery of an event already handled. */
+    void recordDuplicate(String eventId);
+
+    /** Drops the payloads of events received before {@code cutoff}, at most {@code limit}; the entries stay. */
+    int purgePayloads(Instant cutoff, int limit);
 }
