@@ -7,7 +7,11 @@ import java.util.Objects;
  * What the gateway says happened to one of its payment intents, already verified. Webhooks carry an
  * event id; snapshots the reconciler fetches do not.
  *
- * @param refundedTotal for {@link GatewayEventType#REFUND_UPDATED}: the gateway's total refunded so far
+ * @param paymentReference  the gateway's PaymentIntent; null for a hosted checkout's event before it has one
+ * @param refundedTotal     for {@link GatewayEventType#REFUND_UPDATED}: the gateway's total refunded so far
+ * @param paymentId         our payment id as the gateway's metadata carries it: finds a hosted payment whose
+ *                          PaymentIntent it does not know yet; null when the event has none
+ * @param checkoutSessionId set on a hosted checkout session's events: only the payment's current session counts
  */
 public record GatewayEvent(
         String eventId,
@@ -18,14 +22,30 @@ public record GatewayEvent(
         String failureCode,
         String failureMessage,
         long refundedTotal,
-        String detail) {
+        String detail,
+        String paymentId,
+        String checkoutSessionId) {
 
     public GatewayEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        if (type != GatewayEventType.UNHANDLED) {
-            Objects.requireNonNull(paymentReference, "paymentReference");
+        if (type != GatewayEventType.UNHANDLED && paymentReference == null && paymentId == null) {
+            throw new NullPointerException("paymentReference or paymentId");
         }
+    }
+
+    /** An event about a PaymentIntent alone. */
+    public GatewayEvent(String eventId, GatewayEventType type, String paymentReference, Instant occurredAt,
+                        String transactionId, String failureCode, String failureMessage, long refundedTotal,
+                        String detail) {
+        this(eventId, type, paymentReference, occurredAt, transactionId, failureCode, failureMessage, refundedTotal,
+                detail, null, null);
+    }
+
+    /** The same event with the transaction id the gateway reported elsewhere (its PaymentIntent's charge). */
+    public GatewayEvent withTransactionId(String id) {
+        return new GatewayEvent(eventId, type, paymentReference, occurredAt, id, failureCode, failureMessage,
+                refundedTotal, detail, paymentId, checkoutSessionId);
     }
 
     public static GatewayEvent unhandled(String eventId, String gatewayType, Instant occurredAt) {

@@ -5,6 +5,7 @@ import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
@@ -67,7 +68,12 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
                 && !handledEvents.recordGatewayEvent(event.eventId(), event.type().name(), clock.instant())) {
             return EventOutcome.DUPLICATE;
         }
-        Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
+        Optional<Payment> found = event.paymentReference() == null ? Optional.empty()
+                : repository.findByGatewayReference(event.paymentReference());
+        if (found.isEmpty() && event.paymentId() != null && PaymentId.isWellFormed(event.paymentId())) {
+            // a hosted payment learns its PaymentIntent from the first event that names it
+            found = repository.findById(new PaymentId(event.paymentId()));
+        }
         if (found.isEmpty()) {
             return EventOutcome.UNKNOWN_PAYMENT;
         }

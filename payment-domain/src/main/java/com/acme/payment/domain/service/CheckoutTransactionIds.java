@@ -1,0 +1,32 @@
+package com.acme.payment.domain.service;
+
+import com.acme.payment.domain.model.GatewayEvent;
+import com.acme.payment.domain.model.GatewayEventType;
+import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.PaymentGateway;
+
+/**
+ * A paid {@code checkout.session.completed} names the session's PaymentIntent but not its charge, which is the
+ * payment's transaction id: this asks the gateway for it once the event is verified, before any transaction opens.
+ * If the gateway cannot answer, the webhook fails and Stripe delivers it again.
+ */
+public final class CheckoutTransactionIds implements GatewayEventVerifier {
+
+    private final GatewayEventVerifier verifier;
+    private final PaymentGateway gateway;
+
+    public CheckoutTransactionIds(GatewayEventVerifier verifier, PaymentGateway gateway) {
+        this.verifier = verifier;
+        this.gateway = gateway;
+    }
+
+    @Override
+    public GatewayEvent verify(String payload, String signatureHeader) {
+        GatewayEvent event = verifier.verify(payload, signatureHeader);
+        if (event.checkoutSessionId() != null && event.type() == GatewayEventType.SUCCEEDED
+                && event.transactionId() == null && event.paymentReference() != null) {
+            return event.withTransactionId(gateway.retrieveIntent(event.paymentReference()).transactionId());
+        }
+        return event;
+    }
+}
