@@ -25,7 +25,8 @@ public record PaymentProperties(
         Reconciler reconciler,
         Outbox outbox,
         Mail mail,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        CheckoutFlow checkout) {
 
     public record Admin(String username, String password) {
     }

@@ -2,6 +2,7 @@ package com.acme.payment.domain.service;
 
 import com.acme.payment.domain.model.CheckoutUnavailableException;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.StartHostedCheckoutUseCase;
 import com.acme.payment.domain.port.in.StartPaymentUseCase.Command;
 import com.acme.payment.domain.port.out.HostedCheckout;
@@ -25,16 +26,18 @@ public class StartHostedCheckoutService implements StartHostedCheckoutUseCase {
 
     private final StartPaymentService payments;
     private final HostedCheckout checkout;
+    private final PaymentCatalog catalog;
     private final PaymentTransactions transactions;
     private final String publicUrl;
     private final Clock clock;
 
     /** @param publicUrl where customers reach the Payment page; the session returns them there */
-    public StartHostedCheckoutService(StartPaymentService payments, HostedCheckout checkout,
+    public StartHostedCheckoutService(StartPaymentService payments, HostedCheckout checkout, PaymentCatalog catalog,
                                       PaymentRepository repository, TransactionRunner transactions,
                                       PaymentEvents events, String publicUrl, Clock clock) {
         this.payments = payments;
         this.checkout = checkout;
+        this.catalog = catalog;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.clock = clock;
@@ -63,7 +66,8 @@ public class StartHostedCheckoutService implements StartHostedCheckoutUseCase {
                     + " is paid on the embedded form; its Idempotency-Key cannot open a hosted checkout");
         }
         String page = publicUrl + "/payment/" + payment.id().value();
-        CheckoutSession session = checkout.createSession(payment, page + "?session_id={CHECKOUT_SESSION_ID}",
+        String itemName = catalog.serviceTypes().get(payment.serviceType());
+        CheckoutSession session = checkout.createSession(payment, itemName, page + "?session_id={CHECKOUT_SESSION_ID}",
                 page + "?canceled=1", clock.instant().plus(SESSION_LIFETIME),
                 "checkout-session-" + payment.id() + (replaced == null ? "" : "-after-" + replaced));
         Payment withSession = transactions.retryingStale(() -> {

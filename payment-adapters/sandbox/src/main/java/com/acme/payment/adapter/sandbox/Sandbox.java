@@ -1,8 +1,10 @@
 package com.acme.payment.adapter.sandbox;
 
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
+import com.acme.payment.domain.port.out.SandboxCheckoutPages;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -17,13 +19,15 @@ public final class Sandbox {
 
     private final PaymentGateway gateway;
     private final SandboxCardPayments cardPayments;
+    private final SandboxCheckoutSessions checkoutSessions;
 
     /**
      * @param webhookReceiver supplied late, because the service that receives events also needs this gateway
      * @param scheduler       runs event deliveries and settlements; owned (and shut down) by the caller
+     * @param pageBaseUrl     where the app serves its pages: the imitation of Stripe's checkout page is one of them
      */
     public Sandbox(SandboxSettings settings, String webhookSecret, Supplier<ReceiveGatewayEventUseCase> webhookReceiver,
-                   ScheduledExecutorService scheduler, Clock clock) {
+                   ScheduledExecutorService scheduler, String pageBaseUrl, Clock clock) {
         if (webhookSecret == null || webhookSecret.isBlank()) {
             throw new IllegalArgumentException("the sandbox needs a webhook secret to sign its events");
         }
@@ -31,7 +35,10 @@ public final class Sandbox {
         SandboxWebhookSender webhooks = new SandboxWebhookSender(webhookSecret, webhookReceiver, scheduler, clock,
                 settings.deliveryAttempts(), settings.firstRetryDelay());
         this.gateway = new SandboxPaymentGateway(intents, webhooks, settings.webhookDelay(), clock);
-        this.cardPayments = new SandboxCardProcessor(intents, webhooks, settings, clock);
+        this.checkoutSessions = new SandboxCheckoutSessions(intents, webhooks, settings.webhookDelay(), pageBaseUrl,
+                clock);
+        this.cardPayments = new SandboxCardProcessor(intents, webhooks, settings, clock,
+                checkoutSessions::intentSucceeded);
     }
 
     public PaymentGateway gateway() {
@@ -40,5 +47,13 @@ public final class Sandbox {
 
     public SandboxCardPayments cardPayments() {
         return cardPayments;
+    }
+
+    public HostedCheckout hostedCheckout() {
+        return checkoutSessions;
+    }
+
+    public SandboxCheckoutPages checkoutPages() {
+        return checkoutSessions;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 /**
  * Takes the card form's test cards as Stripe takes a card from Stripe.js, and reports each step through Stripe's
@@ -22,12 +23,16 @@ final class SandboxCardProcessor implements SandboxCardPayments {
     private final SandboxWebhookSender webhooks;
     private final SandboxSettings settings;
     private final Clock clock;
+    private final Consumer<SandboxIntent> whenSucceeded;
 
-    SandboxCardProcessor(SandboxIntents intents, SandboxWebhookSender webhooks, SandboxSettings settings, Clock clock) {
+    /** @param whenSucceeded told after an intent succeeded (its checkout session completes) */
+    SandboxCardProcessor(SandboxIntents intents, SandboxWebhookSender webhooks, SandboxSettings settings, Clock clock,
+                         Consumer<SandboxIntent> whenSucceeded) {
         this.intents = intents;
         this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
+        this.whenSucceeded = whenSucceeded;
     }
 
     @Override
@@ -82,6 +87,7 @@ final class SandboxCardProcessor implements SandboxCardPayments {
                 intent.succeed(SandboxIds.next("ch_sandbox_"), clock.instant());
                 webhooks.publish("payment_intent.succeeded", StripeObjects.paymentIntent(intent), Duration.ZERO);
             }
+            whenSucceeded.accept(intent);
         }, settings.webhookDelay().plus(settings.settlementDelay()));
     }
 

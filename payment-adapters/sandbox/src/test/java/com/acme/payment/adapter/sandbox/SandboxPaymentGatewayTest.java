@@ -450,7 +450,8 @@ class SandboxPaymentGatewayTest {
     }
 
     private void use(SandboxSettings settings) {
-        Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, PaymentFixtures.CLOCK);
+        Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, "http://localhost:8080",
+                PaymentFixtures.CLOCK);
         gateway = sandbox.gateway();
         cards = sandbox.cardPayments();
     }

@@ -5,6 +5,7 @@ import com.acme.payment.domain.model.GatewayException.Reason;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StripeIntentStatus;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
@@ -17,17 +18,20 @@ import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@link PaymentGateway} on Stripe's PaymentIntents API, through its own {@link StripeClient} (never the
- * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
+ * {@link PaymentGateway} on Stripe's PaymentIntents API and {@link HostedCheckout} on its Checkout Sessions, through
+ * its own {@link StripeClient} (never the global {@code Stripe.apiKey}), so that settings and keys stay per instance.
  */
-public class StripePaymentGateway implements PaymentGateway {
+public class StripePaymentGateway implements PaymentGateway, HostedCheckout {
 
     private final StripeClient client;
     private final String secretKey;
@@ -98,6 +102,62 @@ public class StripePaymentGateway implements PaymentGateway {
         }
         // Stripe's total for the charge, this refund included: never our own sum.
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
+    }
+
+    @Override
+    public CheckoutSession createSession(Payment payment, String itemName, String successUrl, String cancelUrl,
+                                         Instant expiresAt, String idempotencyKey) {
+        String paymentId = payment.id().value();
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(payment.amount().currency().toLowerCase(Locale.ROOT))
+                                .setUnitAmount(payment.amount().minorUnits())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(itemName)
+                                        .build())
+                                .build())
+                        .build())
+                .setCustomerEmail(payment.customer().email())
+                .setClientReferenceId(paymentId)
+                .putMetadata("payment_id", paymentId)
+                .setSuccessUrl(successUrl)
+                .setCancelUrl(cancelUrl)
+                .setExpiresAt(expiresAt.getEpochSecond())
+                // The PaymentIntent's events find the payment by this before the session's events name the intent.
+                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                        .putMetadata("payment_id", paymentId)
+                        .putMetadata("service_type", payment.serviceType())
+                        .setDescription(payment.serviceType() + " payment " + paymentId)
+                        .setReceiptEmail(payment.customer().email())
+                        .build())
+                .build();
+        return call("create a checkout session for " + paymentId,
+                () -> toSession(client.v1().checkout().sessions().create(params, idempotent(idempotencyKey))));
+    }
+
+    @Override
+    public CheckoutSession retrieveSession(String sessionId) {
+        return call("retrieve " + sessionId, () -> toSession(client.v1().checkout().sessions().retrieve(sessionId)));
+    }
+
+    @Override
+    public CheckoutSession expireSession(String sessionId) {
+        return call("expire " + sessionId, () -> toSession(client.v1().checkout().sessions().expire(sessionId)));
+    }
+
+    private static CheckoutSession toSession(Session session) {
+        State state = switch (String.valueOf(session.getStatus())) {
+            case "open" -> State.OPEN;
+            case "complete" -> State.COMPLETE;
+            case "expired" -> State.EXPIRED;
+            default -> throw new GatewayException(Reason.INVALID_REQUEST, "Stripe reported the unknown status "
+                    + session.getStatus() + " for " + session.getId(), null, null, null);
+        };
+        return new CheckoutSession(session.getId(), session.getUrl(), state, "paid".equals(session.getPaymentStatus()),
+                session.getPaymentIntent());
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {

@@ -13,12 +13,13 @@ public interface HostedCheckout {
     /**
      * Opens a session in which the customer pays {@code payment}.
      *
+     * @param itemName       what the page says is being paid for
      * @param successUrl     where the page sends the customer once paid; the gateway fills in
      *                       {@code {CHECKOUT_SESSION_ID}}
      * @param cancelUrl      where the page's back link goes
      * @param idempotencyKey the same key returns the same session
      */
-    CheckoutSession createSession(Payment payment, String successUrl, String cancelUrl, Instant expiresAt,
+    CheckoutSession createSession(Payment payment, String itemName, String successUrl, String cancelUrl, Instant expiresAt,
                                   String idempotencyKey);
 
     CheckoutSession retrieveSession(String sessionId);
