@@ -7,6 +7,7 @@ import type { RouteDefinition } from '@/lib/router';
 import { NewPaymentRoute } from './routes/new-payment';
 import { NotFoundRoute } from './routes/not-found';
 import { PaymentStatusRoute } from './routes/payment-status';
+import { SandboxCheckoutRoute } from './routes/sandbox-checkout';
 
 const page = (content: ReactNode) => <PageLayout>{content}</PageLayout>;
 
@@ -15,5 +16,6 @@ export const routes: RouteDefinition[] = [
   { path: paths.home.path, element: page(<NewPaymentRoute />) },
   { path: paths.newPayment.path, element: page(<NewPaymentRoute />) },
   { path: paths.payment.path, element: page(<PaymentStatusRoute />) },
+  { path: paths.sandboxCheckout.path, element: page(<SandboxCheckoutRoute />) },
   { path: '*', element: page(<NotFoundRoute />) },
 ];

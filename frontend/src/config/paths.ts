@@ -6,4 +6,5 @@ export const paths = {
     path: '/payment/:paymentId',
     getHref: (paymentId: string) => `/payment/${encodeURIComponent(paymentId)}`,
   },
+  sandboxCheckout: { path: '/sandbox/checkout/:sessionId' },
 } as const;

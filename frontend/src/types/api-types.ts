@@ -5,8 +5,10 @@ import type { components } from './api';
 // runtime checks by itself, and every exhaustive `switch`/`Record` over it stops compiling.
 export {
   currencyInfoExponentValues,
+  paymentConfigCheckoutValues,
   paymentConfigModeValues,
   paymentStatusValues,
+  sandboxCheckoutPageStatusValues,
   sandboxConfirmResponseOutcomeValues,
 } from './api';
 
@@ -22,3 +24,5 @@ export type SandboxConfirmRequest = Schemas['SandboxConfirmRequest'];
 export type SandboxAuthenticateRequest = Schemas['SandboxAuthenticateRequest'];
 export type SandboxConfirmResponse = Schemas['SandboxConfirmResponse'];
 export type Problem = Schemas['Problem'];
+export type CheckoutSessionResponse = Schemas['CheckoutSessionResponse'];
+export type SandboxCheckoutPage = Schemas['SandboxCheckoutPage'];
