@@ -66,7 +66,7 @@ public class GatewayConfiguration {
     /** Stripe Checkout (through a client of its own), or the sandbox's imitation of it. */
     @Bean
     HostedCheckout hostedCheckout(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox) {
-        return mode.isSandbox() ? sandbox.getObject().hostedCheckout() : stripeGateway(stripe);
+        return mode.isSandbox() ? sandbox.getObject().hostedCheckout() : stripeGateway(stripe).checkoutSessions();
     }
 
     private static StripePaymentGateway stripeGateway(StripeProperties stripe) {

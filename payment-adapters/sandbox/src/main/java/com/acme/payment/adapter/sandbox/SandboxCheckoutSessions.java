@@ -138,7 +138,8 @@ final class SandboxCheckoutSessions implements HostedCheckout, SandboxCheckoutPa
     }
 
     private static CheckoutSession view(SandboxCheckoutSession session) {
+        String intent = session.intent() == null ? null : session.intent().terms().reference();
         return new CheckoutSession(session.terms().id(), session.state() == State.OPEN ? session.terms().url() : null,
-                session.state(), session.paid(), session.intent() == null ? null : session.intent().terms().reference());
+                session.state(), session.paid(), intent);
     }
 }

@@ -64,7 +64,8 @@ public class StripeEventVerifier implements GatewayEventVerifier {
             case "charge.refunded", "charge.refund.updated" -> refundEvent(event, occurredAt);
             case "charge.dispute.created" -> disputeEvent(event, occurredAt);
             case "checkout.session.completed", "checkout.session.async_payment_succeeded",
-                 "checkout.session.async_payment_failed", "checkout.session.expired" -> checkoutEvent(event, occurredAt);
+                 "checkout.session.async_payment_failed", "checkout.session.expired" ->
+                    checkoutEvent(event, occurredAt);
             default -> type.startsWith("refund.")
                     ? refundEvent(event, occurredAt)
                     : GatewayEvent.unhandled(event.getId(), type, occurredAt);

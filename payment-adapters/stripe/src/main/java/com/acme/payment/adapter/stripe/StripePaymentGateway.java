@@ -18,20 +18,17 @@ import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
-import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
-import com.stripe.param.checkout.SessionCreateParams;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@link PaymentGateway} on Stripe's PaymentIntents API and {@link HostedCheckout} on its Checkout Sessions, through
- * its own {@link StripeClient} (never the global {@code Stripe.apiKey}), so that settings and keys stay per instance.
+ * {@link PaymentGateway} on Stripe's PaymentIntents API, through its own {@link StripeClient} (never the
+ * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
  */
-public class StripePaymentGateway implements PaymentGateway, HostedCheckout {
+public class StripePaymentGateway implements PaymentGateway {
 
     private final StripeClient client;
     private final String secretKey;
@@ -104,60 +101,9 @@ public class StripePaymentGateway implements PaymentGateway, HostedCheckout {
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
     }
 
-    @Override
-    public CheckoutSession createSession(Payment payment, String itemName, String successUrl, String cancelUrl,
-                                         Instant expiresAt, String idempotencyKey) {
-        String paymentId = payment.id().value();
-        SessionCreateParams params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.PAYMENT)
-                .addLineItem(SessionCreateParams.LineItem.builder()
-                        .setQuantity(1L)
-                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
-                                .setCurrency(payment.amount().currency().toLowerCase(Locale.ROOT))
-                                .setUnitAmount(payment.amount().minorUnits())
-                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                        .setName(itemName)
-                                        .build())
-                                .build())
-                        .build())
-                .setCustomerEmail(payment.customer().email())
-                .setClientReferenceId(paymentId)
-                .putMetadata("payment_id", paymentId)
-                .setSuccessUrl(successUrl)
-                .setCancelUrl(cancelUrl)
-                .setExpiresAt(expiresAt.getEpochSecond())
-                // The PaymentIntent's events find the payment by this before the session's events name the intent.
-                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .putMetadata("payment_id", paymentId)
-                        .putMetadata("service_type", payment.serviceType())
-                        .setDescription(payment.serviceType() + " payment " + paymentId)
-                        .setReceiptEmail(payment.customer().email())
-                        .build())
-                .build();
-        return call("create a checkout session for " + paymentId,
-                () -> toSession(client.v1().checkout().sessions().create(params, idempotent(idempotencyKey))));
-    }
-
-    @Override
-    public CheckoutSession retrieveSession(String sessionId) {
-        return call("retrieve " + sessionId, () -> toSession(client.v1().checkout().sessions().retrieve(sessionId)));
-    }
-
-    @Override
-    public CheckoutSession expireSession(String sessionId) {
-        return call("expire " + sessionId, () -> toSession(client.v1().checkout().sessions().expire(sessionId)));
-    }
-
-    private static CheckoutSession toSession(Session session) {
-        State state = switch (String.valueOf(session.getStatus())) {
-            case "open" -> State.OPEN;
-            case "complete" -> State.COMPLETE;
-            case "expired" -> State.EXPIRED;
-            default -> throw new GatewayException(Reason.INVALID_REQUEST, "Stripe reported the unknown status "
-                    + session.getStatus() + " for " + session.getId(), null, null, null);
-        };
-        return new CheckoutSession(session.getId(), session.getUrl(), state, "paid".equals(session.getPaymentStatus()),
-                session.getPaymentIntent());
+    /** Stripe Checkout, on this gateway's client. */
+    public HostedCheckout checkoutSessions() {
+        return new StripeCheckoutSessions(client, this);
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {
@@ -174,11 +120,12 @@ public class StripePaymentGateway implements PaymentGateway, HostedCheckout {
                 failureCode, failureCode == null ? null : DeclineMessages.forCode(failureCode), refundedTotal);
     }
 
-    private static RequestOptions idempotent(String key) {
+    static RequestOptions idempotent(String key) {
         return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 
-    private <T> T call(String action, StripeCall<T> stripeCall) {
+    /** Runs a call to Stripe, its failure translated into a {@link GatewayException}. */
+    <T> T call(String action, StripeCall<T> stripeCall) {
         try {
             return stripeCall.run();
         } catch (StripeException e) {
@@ -215,7 +162,7 @@ public class StripePaymentGateway implements PaymentGateway, HostedCheckout {
     }
 
     @FunctionalInterface
-    private interface StripeCall<T> {
+    interface StripeCall<T> {
         T run() throws StripeException;
     }
 }
