@@ -64,6 +64,8 @@ class HostedCheckoutIT extends AbstractStripeModeIT {
             assertThat(call.header("Idempotency-Key")).isEqualTo("checkout-session-" + paymentId);
         });
         assertThat(status(paymentId).get("status").asString()).isEqualTo("pending");
+        assertThat(postJson(CREATE_INTENT, paymentRequest(4200, "EUR"), Map.of("Idempotency-Key", key)).statusCode())
+                .as("the key cannot also start an embedded payment").isEqualTo(409);
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class Sandbox {
         return checkoutSessions;
     }
 
+    /** A port of its own, not the HostedCheckout object: the service and the page see different sides. */
     public SandboxCheckoutPages checkoutPages() {
-        return checkoutSessions;
+        return checkoutSessions::open;
     }
 }

@@ -4,6 +4,7 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.SandboxCheckoutPages;
+import com.acme.payment.domain.port.out.SandboxCheckoutPages.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the sandbox card form on the session's PaymentIntent; when that intent succeeds the session completes, and
  * each step is reported by the events Stripe sends ({@code checkout.session.*}).
  */
-final class SandboxCheckoutSessions implements HostedCheckout, SandboxCheckoutPages {
+final class SandboxCheckoutSessions implements HostedCheckout {
 
     private static final String PAGE_PATH = "/sandbox/checkout/";
 
@@ -71,8 +72,8 @@ final class SandboxCheckoutSessions implements HostedCheckout, SandboxCheckoutPa
         }
     }
 
-    @Override
-    public Page open(String sessionId) {
+    /** The session's page ({@link SandboxCheckoutPages#open}). */
+    Page open(String sessionId) {
         SandboxCheckoutSession session = byId.get(sessionId);
         if (session == null) {
             throw new PaymentNotFoundException(sessionId);
