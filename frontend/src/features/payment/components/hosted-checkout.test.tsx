@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installMockApi, ok, problem, sandboxConfig } from '@/testing/mock-api';
 import type { PaymentConfig } from '@/types/api-types';
 
+import type * as CheckoutSessionApi from '../api/create-checkout-session';
 import { goToCheckout } from '../api/create-checkout-session';
 import { saveCheckoutRequest } from '../utils/checkout-request-store';
 
@@ -14,11 +15,11 @@ import { CheckoutCanceledNotice } from './checkout-canceled-notice';
 import { PaymentForm } from './payment-form';
 
 vi.mock('../api/create-checkout-session', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../api/create-checkout-session')>()),
+  ...(await importOriginal<typeof CheckoutSessionApi>()),
   goToCheckout: vi.fn(),
 }));
 
-const hostedConfig: PaymentConfig = { ...(sandboxConfig as PaymentConfig), checkout: 'hosted' };
+const hostedConfig: PaymentConfig = { ...sandboxConfig, checkout: 'hosted' };
 const PAYMENT_ID = 'pay_HostedCheckoutTest000001';
 const SESSION_URL = 'https://checkout.stripe.com/c/pay/cs_test_a1hosted';
 const REQUEST = {

@@ -9,6 +9,7 @@ import { randomId } from '@/lib/random-id';
 import type { CreatePaymentResponse, PaymentConfig } from '@/types/api-types';
 import { exampleAmount, formatMinorAmount, parseMajorAmount } from '@/utils/money';
 
+import { goToCheckout, useCreateCheckoutSession } from '../api/create-checkout-session';
 import {
   createPaymentInputSchema,
   paymentFormFields,
@@ -16,7 +17,6 @@ import {
   type PaymentFormField,
   type PaymentFormValues,
 } from '../api/create-payment-intent';
-import { goToCheckout, useCreateCheckoutSession } from '../api/create-checkout-session';
 import { saveCheckoutRequest } from '../utils/checkout-request-store';
 import { saveClientSecret } from '../utils/client-secret-store';
 
