@@ -14,7 +14,7 @@ export function SandboxCheckoutRoute() {
   return (
     <div className="card">
       <h1>Sandbox checkout</h1>
-      <p className="lead">An imitation of Stripe&apos;s hosted checkout page. No real money moves.</p>
+      <p className="lead">An imitation of Stripe&apos;s hosted checkout page.</p>
       <PaymentConfigGate>
         {(config) => <SandboxHostedCheckout config={config} sessionId={sessionId} />}
       </PaymentConfigGate>
