@@ -69,6 +69,21 @@ class HostedCheckoutIT extends AbstractStripeModeIT {
     }
 
     @Test
+    void invalid_input_is_a_problem_naming_the_field_and_opens_no_session() {
+        int sessions = STRIPE.calls("POST", "/v1/checkout/sessions").size();
+
+        HttpResponse<String> invalid = postJson(CHECKOUT_SESSION, paymentRequest(4200, "EUR")
+                .replace("katherine@example.com", "not-an-email"), Map.of());
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(invalid).get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("email");
+        assertThat(STRIPE.calls("POST", "/v1/checkout/sessions")).hasSize(sessions);
+    }
+
+    @Test
     void a_paid_completed_session_succeeds_with_its_payment_intents_charge_once_however_often_it_is_delivered() {
         String paymentId = startedPayment();
         Session paid = STRIPE.pay(STRIPE.sessionsFor(paymentId).get(0).id(), true);
