@@ -8,4 +8,5 @@ export const paths = {
   },
   /** The console; its own pages are routed relative to this (wouter `nest`). */
   admin: { path: '/admin' },
+  sandboxCheckout: { path: '/sandbox/checkout/:sessionId' },
 } as const;

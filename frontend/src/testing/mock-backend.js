@@ -31,6 +31,7 @@ export const sandboxConfig = {
     { number: '4000000000009995', description: 'Declined (insufficient funds)' },
     { number: '4000002500003155', description: 'Requires 3-D Secure authentication' },
   ],
+  checkout: 'embedded',
 };
 
 /** @type {(body: unknown, status?: number) => MockReply} */

@@ -5,9 +5,11 @@ import type { components } from './api';
 // runtime checks by itself, and every exhaustive `switch`/`Record` over it stops compiling.
 export {
   currencyInfoExponentValues,
+  paymentConfigCheckoutValues,
   paymentConfigModeValues,
   paymentStatusValues,
   refundStatusValues,
+  sandboxCheckoutPageStatusValues,
   sandboxConfirmResponseOutcomeValues,
   statusChangeSourceValues,
 } from './api';
@@ -31,3 +33,5 @@ export type StatusChange = Schemas['StatusChange'];
 export type Refund = Schemas['Refund'];
 export type RefundRequest = Schemas['RefundRequest'];
 export type PaymentStats = Schemas['PaymentStats'];
+export type CheckoutSessionResponse = Schemas['CheckoutSessionResponse'];
+export type SandboxCheckoutPage = Schemas['SandboxCheckoutPage'];

@@ -14,8 +14,8 @@ export interface paths {
         /**
          * Configuration the Payment page needs at run time
          * @description Gateway mode, Stripe publishable key (never the secret key), supported currencies with
-         *     their minor-unit exponent and limits, service types, the status poll interval and, in
-         *     sandbox mode, the test cards.
+         *     their minor-unit exponent and limits, service types, the status poll interval, the checkout
+         *     flow (`PAYMENT_CHECKOUT`) and, in sandbox mode, the test cards.
          */
         get: operations["getPaymentConfig"];
         put?: never;
@@ -46,6 +46,35 @@ export interface paths {
          *     and the same body returns the existing payment with `200` instead of creating a second one.
          */
         post: operations["createPaymentIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/stripe/checkout-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a payment on the hosted checkout page (Stripe Checkout)
+         * @description The hosted flow (`PAYMENT_CHECKOUT=hosted`): the same request, validation, rate limit and
+         *     `Idempotency-Key` rules as create-intent, but instead of a client secret it answers the `url` of a
+         *     Stripe Checkout Session (in sandbox mode, the sandbox's imitation at `/sandbox/checkout/{sessionId}`)
+         *     to send the customer to. Stripe sends the customer back to `/payment/{paymentId}?session_id=…` once
+         *     paid, or to `/payment/{paymentId}?canceled=1` from the page's back link; the payment's status then
+         *     follows from Stripe's `checkout.session.*` and `payment_intent.*` events.
+         *
+         *     Retrying with the same `Idempotency-Key` and body returns `200` with the same payment: its open
+         *     session's `url`, or, when that session has expired, a new session for the same payment. A payment
+         *     that is paid, being paid, canceled or started with create-intent is a `409`.
+         */
+        post: operations["createCheckoutSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -129,6 +158,10 @@ export interface paths {
          *     move a payment backwards are acknowledged and recorded as not applied (`stale`); event
          *     types the service does not handle are acknowledged (`ignored`) so Stripe does not retry
          *     them. Only a failure to store the event yields a 5xx, so that Stripe retries.
+         *
+         *     Handled: `payment_intent.{processing,requires_action,succeeded,payment_failed,canceled}`,
+         *     `charge.refunded`, `refund.*`, `charge.dispute.created`, and for the hosted flow
+         *     `checkout.session.{completed,async_payment_succeeded,async_payment_failed,expired}`.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -172,6 +205,29 @@ export interface paths {
          *     belong to the payment is answered like an unknown payment (`404`).
          */
         post: operations["confirmSandboxPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/sandbox/checkout/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sandbox checkout page's session (sandbox mode only)
+         * @description What the sandbox's imitation of Stripe's hosted page (`/sandbox/checkout/{sessionId}`) shows. While the
+         *     session is `open`, it carries the `clientSecret` with which the page pays through `confirm` and
+         *     `authenticate`, as the embedded form does; once the card succeeds the session completes and the sandbox
+         *     sends `checkout.session.completed`. Like a Stripe Checkout URL, the session id is all it takes.
+         */
+        get: operations["getSandboxCheckoutSession"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -448,6 +504,12 @@ export interface components {
             pollIntervalMs: number;
             /** @description Test cards accepted by the sandbox; empty in `stripe` mode. */
             testCards: components["schemas"]["TestCard"][];
+            /**
+             * @description `embedded`: the page takes the card itself (create-intent). `hosted`: the page sends the customer to
+             *     the hosted checkout page (checkout-session).
+             * @enum {string}
+             */
+            checkout: "embedded" | "hosted";
         };
         CurrencyInfo: {
             code: components["schemas"]["CurrencyCode"];
@@ -523,6 +585,31 @@ export interface components {
             status: components["schemas"]["PaymentStatus"];
             amount: components["schemas"]["MinorAmount"];
             currency: components["schemas"]["CurrencyCode"];
+        };
+        CheckoutSessionResponse: {
+            paymentId: components["schemas"]["PaymentId"];
+            /**
+             * Format: uri
+             * @description The hosted checkout page; send the customer there.
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1example
+             */
+            url: string;
+        };
+        SandboxCheckoutPage: {
+            sessionId: string;
+            paymentId: components["schemas"]["PaymentId"];
+            /** @description For the sandbox card form while the session is `open`; `null` otherwise. */
+            clientSecret: string | null;
+            /** @example Microwave Network */
+            itemName: string;
+            amount: components["schemas"]["MinorAmount"];
+            currency: components["schemas"]["CurrencyCode"];
+            /** @enum {string} */
+            status: "open" | "complete" | "expired";
+            /** Format: uri */
+            successUrl: string;
+            /** Format: uri */
+            cancelUrl: string;
         };
         PaymentStatusResponse: {
             paymentId: components["schemas"]["PaymentId"];
@@ -1073,6 +1160,57 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    createCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Client-chosen unique key for this attempt (a UUID is recommended, e.g.
+                 *     `7f1c2e0a-7f0b-4c65-9d1b-2b8e4f6a9c3d`). The same key with the same body returns the original
+                 *     result (`200`); with a different body it is `422`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Idempotent replay — the same payment, with its open session or a new one if it expired. */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionResponse"];
+                };
+            };
+            /** @description Payment created, with its checkout session. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getPaymentStatus: {
         parameters: {
             query?: never;
@@ -1251,6 +1389,30 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSandboxCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cs_test_sandbox_a1B2c3D4e5F6g7H8i9J0k1L2 */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCheckoutPage"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     authenticateSandboxPayment: {
@@ -1619,7 +1781,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const paymentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentStatus"]> = ["pending", "requires_action", "processing", "succeeded", "failed", "canceled", "partially_refunded", "refunded"];
 export const paymentConfigModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentConfig"]["mode"]> = ["stripe", "sandbox"];
+export const paymentConfigCheckoutValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentConfig"]["checkout"]> = ["embedded", "hosted"];
 export const currencyInfoExponentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CurrencyInfo"]["exponent"]> = [0, 2, 3];
+export const sandboxCheckoutPageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SandboxCheckoutPage"]["status"]> = ["open", "complete", "expired"];
 export const webhookAckOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookAck"]["outcome"]> = ["applied", "duplicate", "stale", "ignored", "unknown_payment"];
 export const sandboxConfirmResponseOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SandboxConfirmResponse"]["outcome"]> = ["processing", "requires_action", "declined"];
 export const statusChangeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatusChange"]["source"]> = ["api", "webhook", "reconciler", "admin"];

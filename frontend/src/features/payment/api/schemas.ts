@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 
 import {
   currencyInfoExponentValues,
+  paymentConfigCheckoutValues,
   paymentConfigModeValues,
   paymentStatusValues,
   sandboxConfirmResponseOutcomeValues,
@@ -34,6 +35,7 @@ export const paymentConfigSchema = z.object({
   serviceTypes: z.array(z.object({ id: z.string(), label: z.string() })).check(z.minLength(1)),
   pollIntervalMs: z.int().check(z.positive()),
   testCards: z.array(z.object({ number: z.string(), description: z.string() })),
+  checkout: z.enum(paymentConfigCheckoutValues),
 }) satisfies z.ZodMiniType<PaymentConfig>;
 
 export const createPaymentResponseSchema = z.object({

@@ -16,6 +16,7 @@ import { forgetClientSecret, loadClientSecret } from '../utils/client-secret-sto
 import { formatAmount, serviceLabel } from '../utils/currency';
 import { isFinalStatus, isPayableStatus, shouldKeepPolling } from '../utils/payment-status';
 
+import { CheckoutCanceledNotice } from './checkout-canceled-notice';
 import { PaymentStatusPanel } from './payment-status-panel';
 import { SandboxCardForm } from './sandbox-card-form';
 
@@ -46,6 +47,8 @@ export function PaymentCheckout({
   const [confirmingFrom, setConfirmingFrom] = useState<string | null>(null);
   const [resetToken, setResetToken] = useState(0);
   const [slow, setSlow] = useState(false);
+  // Back from the hosted checkout page through its back link.
+  const [checkoutCanceled] = useState(() => new URLSearchParams(window.location.search).get('canceled') === '1');
 
   const stream = usePaymentStatusStream(paymentId);
   const statusQuery = usePaymentStatus({
@@ -125,6 +128,8 @@ export function PaymentCheckout({
         onTryAnotherCard={() => setResetToken((t) => t + 1)}
       />
 
+      {checkoutCanceled && isPayableStatus(payment.status) && <CheckoutCanceledNotice paymentId={paymentId} />}
+
       {showCardStep && config.mode === 'sandbox' && clientSecret && (
         <SandboxCardForm
           paymentId={paymentId}
@@ -156,7 +161,7 @@ export function PaymentCheckout({
           <Alert role="alert">Card payments are not configured. Please contact us.</Alert>
         ))}
 
-      {!canPay && isPayableStatus(payment.status) && (
+      {!canPay && config.checkout === 'embedded' && isPayableStatus(payment.status) && (
         <p className="muted">
           To pay, continue in the browser tab where you started this payment, or{' '}
           <Link to={paths.newPayment.getHref()}>start a new payment</Link>.

@@ -9,6 +9,7 @@ import { randomId } from '@/lib/random-id';
 import type { CreatePaymentResponse, PaymentConfig } from '@/types/api-types';
 import { exampleAmount, formatMinorAmount, parseMajorAmount } from '@/utils/money';
 
+import { goToCheckout, useCreateCheckoutSession } from '../api/create-checkout-session';
 import {
   createPaymentInputSchema,
   paymentFormFields,
@@ -16,6 +17,7 @@ import {
   type PaymentFormField,
   type PaymentFormValues,
 } from '../api/create-payment-intent';
+import { saveCheckoutRequest } from '../utils/checkout-request-store';
 import { saveClientSecret } from '../utils/client-secret-store';
 
 type FieldErrors = Partial<Record<PaymentFormField, string>>;
@@ -41,6 +43,8 @@ export function PaymentForm({ config, onCreated }: PaymentFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [validateLive, setValidateLive] = useState(false);
   const createIntent = useCreatePaymentIntent();
+  const createSession = useCreateCheckoutSession();
+  const starting = createIntent.isPending || createSession.isPending;
 
   // Guards against double submission before React re-renders the disabled button.
   const inFlight = useRef(false);
@@ -95,38 +99,49 @@ export function PaymentForm({ config, onCreated }: PaymentFormProps) {
     const body = JSON.stringify(data);
     if (attempt.current?.body !== body) attempt.current = { key: randomId(), body };
     inFlight.current = true;
-    createIntent.mutate(
-      { data, idempotencyKey: attempt.current.key },
-      {
-        onSuccess: (payment) => {
-          saveClientSecret(payment.paymentId, payment.clientSecret);
-          onCreated(payment);
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.status < 500 && error.status !== 429) {
-            attempt.current = null; // the server answered definitively: the next try is a new attempt
+    const request = { data, idempotencyKey: attempt.current.key };
+    const callbacks = {
+      onError: (error: Error) => {
+        if (error instanceof ApiError && error.status < 500 && error.status !== 429) {
+          attempt.current = null; // the server answered definitively: the next try is a new attempt
+        }
+        const serverErrors: FieldErrors = {};
+        let unmatched = false;
+        if (error instanceof ApiError) {
+          for (const [field, message] of Object.entries(error.fieldErrors)) {
+            if (isFormField(field)) serverErrors[field] = message;
+            else unmatched = true;
           }
-          const serverErrors: FieldErrors = {};
-          let unmatched = false;
-          if (error instanceof ApiError) {
-            for (const [field, message] of Object.entries(error.fieldErrors)) {
-              if (isFormField(field)) serverErrors[field] = message;
-              else unmatched = true;
-            }
-          }
-          if (Object.keys(serverErrors).length > 0) {
-            setErrors(serverErrors);
-            focusFirst(serverErrors);
-            if (unmatched) setFormError(describeError(error));
-          } else {
-            setFormError(describeError(error));
-          }
-        },
-        onSettled: () => {
-          inFlight.current = false;
-        },
+        }
+        if (Object.keys(serverErrors).length > 0) {
+          setErrors(serverErrors);
+          focusFirst(serverErrors);
+          if (unmatched) setFormError(describeError(error));
+        } else {
+          setFormError(describeError(error));
+        }
       },
-    );
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    };
+    if (config.checkout === 'hosted') {
+      createSession.mutate(request, {
+        ...callbacks,
+        onSuccess: (session) => {
+          saveCheckoutRequest(session.paymentId, request);
+          goToCheckout(session.url);
+        },
+      });
+      return;
+    }
+    createIntent.mutate(request, {
+      ...callbacks,
+      onSuccess: (payment) => {
+        saveClientSecret(payment.paymentId, payment.clientSecret);
+        onCreated(payment);
+      },
+    });
   };
 
   const currency = config.currencies.find((c) => c.code === values.currency);
@@ -218,8 +233,8 @@ export function PaymentForm({ config, onCreated }: PaymentFormProps) {
         </div>
       )}
 
-      <Button type="submit" className="button--block" busy={createIntent.isPending}>
-        {createIntent.isPending ? 'Starting your payment…' : 'Continue to payment'}
+      <Button type="submit" className="button--block" busy={starting}>
+        {starting ? 'Starting your payment…' : 'Continue to payment'}
       </Button>
     </form>
   );

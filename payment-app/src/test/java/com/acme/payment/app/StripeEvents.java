@@ -56,6 +56,23 @@ public final class StripeEvents {
                 extraIntentFields.isEmpty() ? "" : ",\n" + extraIntentFields);
     }
 
+    /** An event of {@code type} about {@code objectJson}, e.g. a Checkout Session as Stripe's API writes it. */
+    public static String event(String eventId, String type, String objectJson) {
+        return """
+                {
+                  "id": "%s",
+                  "object": "event",
+                  "api_version": "%s",
+                  "created": %d,
+                  "livemode": false,
+                  "pending_webhooks": 1,
+                  "request": {"id": null, "idempotency_key": null},
+                  "type": "%s",
+                  "data": {"object": %s}
+                }
+                """.formatted(eventId, API_VERSION, Instant.now().getEpochSecond(), type, objectJson);
+    }
+
     public static String succeeded(String eventId, String intentId, long amount) {
         return paymentIntentEvent(eventId, "payment_intent.succeeded", intentId, "succeeded", amount,
                 "\"latest_charge\": \"ch_3Test" + intentId.substring(intentId.length() - 8) + "\"");

@@ -13,8 +13,11 @@ import com.acme.payment.domain.model.PaymentCatalog;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.SandboxCardPayments;
+import com.acme.payment.domain.port.out.SandboxCheckoutPages;
+import com.acme.payment.domain.service.CheckoutTransactionIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
@@ -69,10 +72,21 @@ public class GatewayConfiguration {
                 : new StripePaymentGateway(stripe.settings()).disputes();
     }
 
-    /** Real Stripe webhooks and the sandbox's events are verified by the same code. */
+    /** Stripe Checkout (through a client of its own), or the sandbox's imitation of it. */
     @Bean
-    GatewayEventVerifier gatewayEventVerifier(GatewayMode mode, Clock clock) {
-        return new StripeEventVerifier(mode.webhookSecret(), mode.livemode(), clock);
+    HostedCheckout hostedCheckout(GatewayMode mode, StripeProperties stripe, ObjectProvider<Sandbox> sandbox) {
+        return mode.isSandbox() ? sandbox.getObject().hostedCheckout()
+                : new StripePaymentGateway(stripe.settings()).checkoutSessions();
+    }
+
+    /**
+     * Real Stripe webhooks and the sandbox's events are verified by the same code; a paid checkout session's
+     * transaction id is then asked of the gateway.
+     */
+    @Bean
+    GatewayEventVerifier gatewayEventVerifier(GatewayMode mode, PaymentGateway paymentGateway, Clock clock) {
+        return new CheckoutTransactionIds(new StripeEventVerifier(mode.webhookSecret(), mode.livemode(), clock),
+                paymentGateway);
     }
 
     @Bean
@@ -80,7 +94,7 @@ public class GatewayConfiguration {
         List<TestCard> testCards = mode.isSandbox() ? Arrays.stream(SandboxTestCard.values())
                 .map(card -> new TestCard(card.number(), card.description())).toList() : List.of();
         return PaymentPageSettings.of(mode.name(), mode.publishableKey(), catalog, properties.pollIntervalMs(),
-                testCards);
+                testCards, properties.checkout());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -98,7 +112,7 @@ public class GatewayConfiguration {
         SandboxSettings settings = new SandboxSettings(configured.processingDelay(), configured.settleDelay(),
                 configured.deliveryAttempts(), configured.firstRetryDelay());
         return new Sandbox(settings, mode.webhookSecret(), () -> outage.guard(events.getObject()), sandboxScheduler,
-                clock);
+                properties.publicUrl().toString(), clock);
     }
 
     /** The sandbox card form's port; in stripe mode there is none, and its controller with it. */
@@ -106,6 +120,13 @@ public class GatewayConfiguration {
     @Conditional(SandboxMode.class)
     SandboxCardPayments sandboxCardPayments(Sandbox sandbox) {
         return sandbox.cardPayments();
+    }
+
+    /** The sandbox's imitation of Stripe's hosted checkout page; in stripe mode there is none. */
+    @Bean
+    @Conditional(SandboxMode.class)
+    SandboxCheckoutPages sandboxCheckoutPages(Sandbox sandbox) {
+        return sandbox.checkoutPages();
     }
 
     private static String blankToNull(String value) {

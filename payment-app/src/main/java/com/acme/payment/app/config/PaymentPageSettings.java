@@ -12,7 +12,7 @@ import java.util.List;
 public record PaymentPageSettings(PaymentConfig config) {
 
     public static PaymentPageSettings of(String mode, String publishableKey, PaymentCatalog catalog,
-                                         int pollIntervalMs, List<TestCard> testCards) {
+                                         int pollIntervalMs, List<TestCard> testCards, CheckoutFlow checkout) {
         List<CurrencyInfo> currencies = catalog.currencies().stream()
                 .map(code -> new CurrencyInfo(code, StripeCurrencies.exponent(code),
                         StripeCurrencies.minimumCharge(code).orElseThrow(), StripeCurrencies.MAXIMUM_AMOUNT))
@@ -21,6 +21,6 @@ public record PaymentPageSettings(PaymentConfig config) {
                 .map(entry -> new ServiceType(entry.getKey(), entry.getValue()))
                 .toList();
         return new PaymentPageSettings(new PaymentConfig(mode, publishableKey, currencies, serviceTypes,
-                pollIntervalMs, testCards));
+                pollIntervalMs, testCards, checkout.apiName()));
     }
 }

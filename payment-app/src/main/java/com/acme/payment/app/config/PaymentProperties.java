@@ -26,7 +26,8 @@ public record PaymentProperties(
         Outbox outbox,
         Mail mail,
         Sandbox sandbox,
-        Disputes disputes) {
+        Disputes disputes,
+        CheckoutFlow checkout) {
 
     public record Admin(String username, String password) {
     }

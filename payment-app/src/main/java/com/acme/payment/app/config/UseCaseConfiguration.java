@@ -11,6 +11,7 @@ import com.acme.payment.domain.port.out.DisputeGateway;
 import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import com.acme.payment.domain.port.out.NotificationSender;
 import com.acme.payment.domain.port.out.PaymentEvents;
@@ -27,6 +28,7 @@ import com.acme.payment.domain.service.GatewayEventService;
 import com.acme.payment.domain.service.PaymentQueryService;
 import com.acme.payment.domain.service.ReconcilePaymentsService;
 import com.acme.payment.domain.service.RefundPaymentService;
+import com.acme.payment.domain.service.StartHostedCheckoutService;
 import com.acme.payment.domain.service.StartPaymentService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -93,6 +95,15 @@ public class UseCaseConfiguration {
     }
 
     @Bean
+    StartHostedCheckoutService startHostedCheckoutService(StartPaymentService payments, HostedCheckout checkout,
+                                                          PaymentCatalog catalog, PaymentRepository repository,
+                                                          TransactionRunner transactions, PaymentEvents events,
+                                                          PaymentProperties properties, Clock clock) {
+        return new StartHostedCheckoutService(payments, checkout, catalog, repository, transactions, events,
+                properties.publicUrl().toString(), clock);
+    }
+
+    @Bean
     PaymentQueryService paymentQueryService(PaymentQueries queries) {
         return new PaymentQueryService(queries);
     }
@@ -117,17 +128,18 @@ public class UseCaseConfiguration {
 
     @Bean
     CancelPaymentService cancelPaymentService(PaymentRepository repository, PaymentGateway gateway,
-                                              TransactionRunner transactions, PaymentEvents events, Clock clock) {
-        return new CancelPaymentService(repository, gateway, transactions, events, clock);
+                                              HostedCheckout checkout, TransactionRunner transactions,
+                                              PaymentEvents events, Clock clock) {
+        return new CancelPaymentService(repository, gateway, checkout, transactions, events, clock);
     }
 
     @Bean
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
-                                                      ApplyGatewayEventUseCase gatewayEvents,
+                                                      HostedCheckout checkout, ApplyGatewayEventUseCase gatewayEvents,
                                                       TransactionRunner transactions, PaymentEvents events,
                                                       Clock clock, PaymentProperties properties) {
         PaymentProperties.Reconciler settings = properties.reconciler();
-        return new ReconcilePaymentsService(repository, gateway, gatewayEvents, transactions, events, clock,
+        return new ReconcilePaymentsService(repository, gateway, checkout, gatewayEvents, transactions, events, clock,
                 settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
     }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Hidden
 public class PaymentPageController {
 
-    @GetMapping({"/payment", "/payment/{paymentId}"})
+    @GetMapping({"/payment", "/payment/{paymentId}", "/sandbox/checkout/{sessionId}"})
     public String paymentPage() {
         return "forward:/index.html";
     }

@@ -7,6 +7,7 @@ import static com.acme.payment.app.web.ProblemDetailsAdvice.respond;
 import com.acme.payment.app.web.dto.FieldErrorResponse;
 import com.acme.payment.domain.model.EventPayloadPurgedException;
 import com.acme.payment.domain.model.GatewayEventNotFoundException;
+import com.acme.payment.domain.model.CheckoutUnavailableException;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.IllegalTransitionException;
@@ -61,7 +62,8 @@ public class PaymentProblemsAdvice {
         return respond(problem(ProblemType.RATE_LIMITED, e.getMessage()));
     }
 
-    @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class})
+    @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class,
+            CheckoutUnavailableException.class})
     ResponseEntity<Object> invalidState(RuntimeException e) {
         return respond(problem(ProblemType.INVALID_STATE, e.getMessage()));
     }

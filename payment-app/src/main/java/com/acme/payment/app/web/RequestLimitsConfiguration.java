@@ -64,7 +64,8 @@ public class RequestLimitsConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(PaymentController.CREATE_INTENT_PATH);
+                registry.addInterceptor(interceptor).addPathPatterns(PaymentController.CREATE_INTENT_PATH,
+                        HostedCheckoutController.PATH);
             }
         };
     }

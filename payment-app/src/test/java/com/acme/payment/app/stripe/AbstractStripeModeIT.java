@@ -129,6 +129,14 @@ abstract class AbstractStripeModeIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** An admin action without a body, e.g. cancel. */
+    HttpResponse<String> adminPost(String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", adminAuthorization())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     HttpResponse<String> postJson(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

@@ -27,16 +27,17 @@ import java.util.stream.Collectors;
 
 /**
  * A local stand-in for Stripe's API (the JDK's HTTP server: okhttp's mockwebserver is not on this module's test
- * class path). It keeps PaymentIntents and disputes, answers create, retrieve, cancel, refund, dispute update and
- * dispute close calls with the JSON Stripe
- * writes, replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so that
- * tests can check what the app sent. A route can be made to answer an error (an outage before Stripe did anything,
- * so nothing is saved for the key) until {@link #answerNormally()}.
+ * class path). It keeps PaymentIntents, Checkout Sessions and disputes, answers their create, retrieve, cancel,
+ * expire, refund, dispute update and close calls, lists events and webhook endpoints, with the JSON Stripe writes,
+ * replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so that tests can
+ * check what the app sent. A route can be made to answer an error (an outage before Stripe did anything, so nothing
+ * is saved for the key) until {@link #answerNormally()}.
  */
 final class StripeApiStub {
 
     private static final Pattern INTENT_PATH = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)(/cancel)?");
     private static final Pattern DISPUTE_PATH = Pattern.compile("/v1/disputes/(dp_[A-Za-z0-9]+)(/close)?");
+    private static final Pattern SESSION_PATH = Pattern.compile("/v1/checkout/sessions/(cs_[A-Za-z0-9_]+)(/expire)?");
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Smaller than the app asks for (100), so that tests see it page through {@code starting_after}. */
@@ -85,6 +86,7 @@ final class StripeApiStub {
     private final HttpServer server;
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Map<String, Dispute> disputes = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
@@ -140,6 +142,43 @@ final class StripeApiStub {
     Intent intentFor(String paymentId) {
         return intents.values().stream().filter(intent -> intent.paymentId().equals(paymentId)).findFirst()
                 .orElseThrow(() -> new AssertionError("the app created no PaymentIntent for " + paymentId));
+    }
+
+    /** The Checkout Sessions the app created for our payment, oldest first, found by their client_reference_id. */
+    List<Session> sessionsFor(String paymentId) {
+        return sessions.values().stream().filter(session -> session.paymentId().equals(paymentId))
+                .sorted(java.util.Comparator.comparingLong(Session::created).thenComparing(Session::sequence))
+                .toList();
+    }
+
+    Session session(String sessionId) {
+        return sessions.get(sessionId);
+    }
+
+    /**
+     * The customer paid on the hosted page: Stripe makes the session's PaymentIntent (with the session's
+     * payment_intent_data), it succeeds, and the session completes; {@code paid} false for a delayed method.
+     */
+    Session pay(String sessionId, boolean paid) {
+        Session session = sessions.get(sessionId);
+        String suffix = random(24);
+        Intent intent = new Intent("pi_3" + suffix, "pi_3" + suffix + "_secret_" + random(25), "ch_3" + suffix,
+                session.amount(), session.currency(), session.paymentId(), session.serviceType(),
+                session.serviceType() + " payment " + session.paymentId(), session.customerEmail(),
+                paid ? "succeeded" : "processing", null, 0, Instant.now().getEpochSecond());
+        intents.put(intent.id(), intent);
+        return sessions.compute(sessionId, (id, current) -> current.with("complete", paid ? "paid" : "unpaid",
+                intent.id()));
+    }
+
+    /** The session's time ran out before the customer paid. */
+    Session expire(String sessionId) {
+        return sessions.compute(sessionId, (id, current) -> current.with("expired", current.paymentStatus(),
+                current.paymentIntent()));
+    }
+
+    Intent intent(String intentId) {
+        return intents.get(intentId);
     }
 
     /** The customer paid: Stripe now reports the intent succeeded with a charge. */
@@ -263,6 +302,13 @@ final class StripeApiStub {
         if (call.method().equals("GET") && call.path().equals("/v1/webhook_endpoints")) {
             return new Answer(200, WEBHOOK_ENDPOINTS);
         }
+        if (call.method().equals("POST") && call.path().equals("/v1/checkout/sessions")) {
+            return createSession(call);
+        }
+        Matcher sessionPath = SESSION_PATH.matcher(call.path());
+        if (sessionPath.matches()) {
+            return sessionCall(call, sessionPath.group(1), sessionPath.group(2) != null);
+        }
         Matcher intentPath = INTENT_PATH.matcher(call.path());
         if (intentPath.matches()) {
             Intent intent = intents.get(intentPath.group(1));
@@ -292,6 +338,41 @@ final class StripeApiStub {
                 "requires_payment_method", null, 0, Instant.now().getEpochSecond());
         intents.put(intent.id(), intent);
         return new Answer(200, intent.json(false));
+    }
+
+    private Answer createSession(Call call) {
+        Map<String, String> form = call.params();
+        String id = "cs_test_a1" + random(56);
+        Session session = new Session(id, "https://checkout.stripe.com/c/pay/" + id + "#fid" + random(40),
+                form.get("client_reference_id"), form.get("payment_intent_data[metadata][service_type]"),
+                Long.parseLong(form.get("line_items[0][price_data][unit_amount]")),
+                form.get("line_items[0][price_data][currency]"), form.get("line_items[0][price_data][product_data][name]"),
+                form.get("customer_email"), form.get("success_url").replace("{CHECKOUT_SESSION_ID}", id),
+                form.get("cancel_url"), Long.parseLong(form.get("expires_at")), "open", "unpaid", null,
+                Instant.now().getEpochSecond(), System.nanoTime());
+        sessions.put(id, session);
+        return new Answer(200, session.json());
+    }
+
+    /** Retrieve, or expire; like Stripe, only an open session can be expired, and that cancels its intent. */
+    private synchronized Answer sessionCall(Call call, String sessionId, boolean expire) {
+        Session session = sessions.get(sessionId);
+        if (session == null) {
+            return new Answer(404, error("invalid_request_error", "resource_missing",
+                    "No such checkout.session: '" + sessionId + "'"));
+        }
+        if (!expire) {
+            return new Answer(200, session.json());
+        }
+        if (!session.status().equals("open")) {
+            return new Answer(400, error("invalid_request_error", null, "Only Checkout Sessions with a status in "
+                    + "[open] can be expired. This Checkout Session has a status of " + session.status() + "."));
+        }
+        if (session.paymentIntent() != null) {
+            intents.computeIfPresent(session.paymentIntent(), (id, intent) -> intent.withStatus("canceled",
+                    intent.lastPaymentError()));
+        }
+        return new Answer(200, expire(sessionId).json());
     }
 
     /** Refunds against the intent's charge; Stripe refuses more than is left, and intents that did not succeed. */
@@ -462,6 +543,60 @@ final class StripeApiStub {
     }
 
     private record StoredEvent(String id, String type, long created, String json) {
+    }
+
+    /**
+     * A Checkout Session as the stub keeps it.
+     *
+     * @param sequence orders sessions created in the same second
+     */
+    record Session(String id, String url, String paymentId, String serviceType, long amount, String currency,
+                   String itemName, String customerEmail, String successUrl, String cancelUrl, long expiresAt,
+                   String status, String paymentStatus, String paymentIntent, long created, long sequence) {
+
+        Session with(String newStatus, String newPaymentStatus, String newPaymentIntent) {
+            return new Session(id, url, paymentId, serviceType, amount, currency, itemName, customerEmail, successUrl,
+                    cancelUrl, expiresAt, newStatus, newPaymentStatus, newPaymentIntent, created, sequence);
+        }
+
+        String json() {
+            return """
+                    {
+                      "id": "%s",
+                      "object": "checkout.session",
+                      "after_expiration": null,
+                      "allow_promotion_codes": null,
+                      "amount_subtotal": %d,
+                      "amount_total": %d,
+                      "automatic_tax": {"enabled": false, "liability": null, "status": null},
+                      "billing_address_collection": null,
+                      "cancel_url": %s,
+                      "client_reference_id": %s,
+                      "created": %d,
+                      "currency": "%s",
+                      "customer": null,
+                      "customer_creation": "if_required",
+                      "customer_details": %s,
+                      "customer_email": %s,
+                      "expires_at": %d,
+                      "livemode": false,
+                      "locale": null,
+                      "metadata": {"payment_id": %s},
+                      "mode": "payment",
+                      "payment_intent": %s,
+                      "payment_method_types": ["card"],
+                      "payment_status": "%s",
+                      "status": "%s",
+                      "submit_type": null,
+                      "success_url": %s,
+                      "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
+                      "ui_mode": "hosted",
+                      "url": %s
+                    }""".formatted(id, amount, amount, quoted(cancelUrl), quoted(paymentId), created, currency,
+                    status.equals("complete") ? "{\"email\": " + quoted(customerEmail) + ", \"name\": null}" : "null",
+                    quoted(customerEmail), expiresAt, quoted(paymentId), quoted(paymentIntent), paymentStatus, status,
+                    quoted(successUrl), status.equals("open") ? quoted(url) : "null");
+        }
     }
 
     /** A PaymentIntent as the stub keeps it; its charge shares the intent's id suffix, as Stripe's do. */

@@ -77,6 +77,14 @@ class ApiContractIT extends AbstractAppIT {
             assertThat(postJson("/api/payment/stripe/create-intent", write(example.getValue()), Map.of()).statusCode())
                     .as("create-intent example " + example.getKey()).isEqualTo(201);
         }
+        for (var example : requestExamples("/api/payment/stripe/checkout-session", "post").entrySet()) {
+            HttpResponse<String> created = postJson("/api/payment/stripe/checkout-session", write(example.getValue()),
+                    Map.of());
+            assertThat(created.statusCode()).as("checkout-session example " + example.getKey()).isEqualTo(201);
+            String url = body(created).get("url").asString();
+            assertThat(get(url.substring(url.indexOf("/sandbox/")).replace("/sandbox/", "/api/payment/sandbox/"))
+                    .statusCode()).as("the sandbox checkout page's session").isEqualTo(200);
+        }
         for (var example : requestExamples("/api/payment/sandbox/payments/{paymentId}/confirm", "post").entrySet()) {
             assertThat(confirm(createPayment(), example.getValue()).statusCode())
                     .as("confirm example " + example.getKey()).isEqualTo(200);

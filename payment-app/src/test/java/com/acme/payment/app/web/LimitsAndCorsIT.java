@@ -29,6 +29,8 @@ class LimitsAndCorsIT extends AbstractAppIT {
         HttpResponse<String> limited = responses.get(3);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(body(limited).get("type").asString()).isEqualTo("urn:payment:problem:rate-limited");
+        assertThat(postJson("/api/payment/stripe/checkout-session", BODY, Map.of()).statusCode())
+                .as("the hosted flow spends the same allowance").isEqualTo(429);
         assertThat(get("/api/payment/config").statusCode()).as("other endpoints are not limited").isEqualTo(200);
     }
 

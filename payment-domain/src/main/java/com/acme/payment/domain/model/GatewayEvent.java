@@ -7,8 +7,12 @@ import java.util.Objects;
  * What the gateway says happened to one of its payment intents, already verified. Webhooks carry an
  * event id; snapshots the reconciler fetches do not.
  *
- * @param refundedTotal for {@link GatewayEventType#REFUND_UPDATED}: the gateway's total refunded so far
- * @param dispute       for the dispute events: the dispute as the event reports it
+ * @param paymentReference  the gateway's PaymentIntent; null for a hosted checkout's event before it has one
+ * @param refundedTotal     for {@link GatewayEventType#REFUND_UPDATED}: the gateway's total refunded so far
+ * @param dispute           for the dispute events: the dispute as the event reports it
+ * @param paymentId         our payment id as the gateway's metadata carries it: finds a hosted payment whose
+ *                          PaymentIntent it does not know yet; null when the event has none
+ * @param checkoutSessionId set on a hosted checkout session's events: only the payment's current session counts
  */
 public record GatewayEvent(
         String eventId,
@@ -20,31 +24,39 @@ public record GatewayEvent(
         String failureMessage,
         long refundedTotal,
         String detail,
-        GatewayDispute dispute) {
+        GatewayDispute dispute,
+        String paymentId,
+        String checkoutSessionId) {
 
     public GatewayEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        if (type != GatewayEventType.UNHANDLED) {
-            Objects.requireNonNull(paymentReference, "paymentReference");
+        if (type != GatewayEventType.UNHANDLED && paymentReference == null && paymentId == null) {
+            throw new NullPointerException("paymentReference or paymentId");
         }
         if (type.isDispute()) {
             Objects.requireNonNull(dispute, "dispute");
         }
     }
 
-    /** An event about a payment itself, with no dispute. */
+    /** An event about a PaymentIntent alone. */
     public GatewayEvent(String eventId, GatewayEventType type, String paymentReference, Instant occurredAt,
                         String transactionId, String failureCode, String failureMessage, long refundedTotal,
                         String detail) {
         this(eventId, type, paymentReference, occurredAt, transactionId, failureCode, failureMessage, refundedTotal,
-                detail, null);
+                detail, null, null, null);
     }
 
     public static GatewayEvent dispute(String eventId, GatewayEventType type, Instant occurredAt,
                                        GatewayDispute dispute) {
         return new GatewayEvent(eventId, type, dispute.paymentReference(), occurredAt, null, null, null, 0, null,
-                dispute);
+                dispute, null, null);
+    }
+
+    /** The same event with the transaction id the gateway reported elsewhere (its PaymentIntent's charge). */
+    public GatewayEvent withTransactionId(String id) {
+        return new GatewayEvent(eventId, type, paymentReference, occurredAt, id, failureCode, failureMessage,
+                refundedTotal, detail, dispute, paymentId, checkoutSessionId);
     }
 
     public static GatewayEvent unhandled(String eventId, String gatewayType, Instant occurredAt) {

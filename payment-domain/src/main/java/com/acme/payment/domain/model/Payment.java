@@ -24,6 +24,7 @@ public final class Payment {
     private final Instant createdAt;
     private PaymentStatus status = PaymentStatus.PENDING;
     private String gatewayReference;
+    private String checkoutSessionId;
     private String transactionId;
     private String failureCode;
     private String failureMessage;
@@ -65,6 +66,7 @@ public final class Payment {
                 stored.metadata(), stored.idempotencyKey(), stored.requestFingerprint(), stored.createdAt());
         payment.status = Objects.requireNonNull(stored.status(), "status");
         payment.gatewayReference = stored.gatewayReference();
+        payment.checkoutSessionId = stored.checkoutSessionId();
         payment.transactionId = stored.transactionId();
         payment.failureCode = stored.failureCode();
         payment.failureMessage = stored.failureMessage();
@@ -79,7 +81,7 @@ public final class Payment {
         return new PaymentSnapshot(id, customer.name(), customer.email(), serviceType, amount.minorUnits(),
                 amount.currency(), status, gateway, gatewayReference, transactionId, failureCode, failureMessage,
                 refunds.refunded(), refunds.reserved(), metadata, idempotencyKey, requestFingerprint, version,
-                createdAt, updatedAt);
+                createdAt, updatedAt, checkoutSessionId);
     }
 
     public void attachGatewayReference(String reference, Instant now) {
@@ -91,8 +93,28 @@ public final class Payment {
         updatedAt = now;
     }
 
-    /** Applies what the gateway reports. Never throws for ordering problems: they are recorded instead. */
+    /**
+     * The Stripe Checkout session the customer pays on. A new one replaces an expired one; the PaymentIntent
+     * known so far stays until the new session's events name the new one.
+     */
+    public void attachCheckoutSession(String sessionId, Instant now) {
+        checkoutSessionId = Objects.requireNonNull(sessionId, "sessionId");
+        updatedAt = now;
+    }
+
+    /**
+     * Applies what the gateway reports. Never throws for ordering problems: they are recorded instead. A hosted
+     * payment learns its PaymentIntent from the first event that names it.
+     */
     public EventOutcome apply(GatewayEvent event, ChangeSource source, Instant now) {
+        if (event.type() != GatewayEventType.UNHANDLED && !concernsCurrentCheckout(event)) {
+            unsavedChanges.add(new StatusChange(status, event.type().target().orElse(status), source,
+                    event.eventId(), false, "not applied: from an earlier checkout session of this payment", now));
+            return EventOutcome.STALE;
+        }
+        if (event.paymentReference() != null) {
+            gatewayReference = event.paymentReference();
+        }
         return switch (event.type()) {
             case UNHANDLED -> EventOutcome.IGNORED;
             case DISPUTE_CREATED, DISPUTE_UPDATED, DISPUTE_CLOSED, DISPUTE_FUNDS_WITHDRAWN, DISPUTE_FUNDS_REINSTATED ->
@@ -194,6 +216,22 @@ public final class Payment {
         return EventOutcome.APPLIED;
     }
 
+    /**
+     * Whether an event is about this payment's current checkout session and PaymentIntent. An intent's event found
+     * through our payment id alone may be an expired session's; and a hosted payment is canceled with its session
+     * (Stripe cancels the session's PaymentIntent when the session expires), not by the intent's own event.
+     */
+    private boolean concernsCurrentCheckout(GatewayEvent event) {
+        if (event.checkoutSessionId() != null) {
+            return event.checkoutSessionId().equals(checkoutSessionId);
+        }
+        if (event.paymentReference() != null && gatewayReference != null
+                && !event.paymentReference().equals(gatewayReference)) {
+            return false;
+        }
+        return checkoutSessionId == null || event.type() != GatewayEventType.CANCELED;
+    }
+
     private EventOutcome recordNotApplied(PaymentStatus target, ChangeSource source, String eventId, Instant now) {
         unsavedChanges.add(new StatusChange(status, target, source, eventId, false,
                 "not applied: payment is already " + status.apiName(), now));
@@ -236,6 +274,11 @@ public final class Payment {
 
     public String gatewayReference() {
         return gatewayReference;
+    }
+
+    /** Null for a payment made on the embedded form. */
+    public String checkoutSessionId() {
+        return checkoutSessionId;
     }
 
     public String transactionId() {

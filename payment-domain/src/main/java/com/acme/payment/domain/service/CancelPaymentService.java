@@ -5,6 +5,7 @@ import com.acme.payment.domain.model.IllegalTransitionException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -15,12 +16,14 @@ import java.time.Clock;
 public class CancelPaymentService implements CancelPaymentUseCase {
 
     private final PaymentGateway gateway;
+    private final HostedCheckout checkout;
     private final PaymentTransactions transactions;
     private final Clock clock;
 
-    public CancelPaymentService(PaymentRepository repository, PaymentGateway gateway, TransactionRunner transactions,
-                                PaymentEvents events, Clock clock) {
+    public CancelPaymentService(PaymentRepository repository, PaymentGateway gateway, HostedCheckout checkout,
+                                TransactionRunner transactions, PaymentEvents events, Clock clock) {
         this.gateway = gateway;
+        this.checkout = checkout;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.clock = clock;
     }
@@ -31,7 +34,12 @@ public class CancelPaymentService implements CancelPaymentUseCase {
         if (!payment.canBeCanceled()) {
             throw new IllegalTransitionException(payment.id(), payment.status(), PaymentStatus.CANCELED);
         }
-        if (payment.gatewayReference() != null) {
+        if (payment.checkoutSessionId() != null) {
+            // Checkout owns the session's PaymentIntent: expiring the session cancels it.
+            if (checkout.retrieveSession(payment.checkoutSessionId()).state() == HostedCheckout.State.OPEN) {
+                checkout.expireSession(payment.checkoutSessionId());
+            }
+        } else if (payment.gatewayReference() != null) {
             gateway.cancelIntent(payment.gatewayReference());
         }
         return transactions.retryingStale(() -> {

@@ -8,6 +8,7 @@ import com.acme.payment.domain.model.LoggedEventOutcome;
 import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.ReceivedGatewayEvent;
+import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.HandleGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
@@ -98,7 +99,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
      */
     private EventOutcome applyOnce(GatewayEvent event, ReceivedGatewayEvent received, ChangeSource source) {
         Instant now = clock.instant();
-        Optional<Payment> found = repository.findByGatewayReference(event.paymentReference());
+        Optional<Payment> found = paymentOf(event);
         DisputeChanges.Merge dispute = found.isPresent() && event.type().isDispute()
                 ? disputes.merge(event.dispute(), event.occurredAt(), found.get().id()) : null;
         EventOutcome outcome = dispute != null ? (dispute.changed() ? EventOutcome.APPLIED : EventOutcome.STALE)
@@ -122,6 +123,16 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
             notifications.afterApplied(payment, eventKey);
         }
         return outcome;
+    }
+
+    private Optional<Payment> paymentOf(GatewayEvent event) {
+        Optional<Payment> found = event.paymentReference() == null ? Optional.empty()
+                : repository.findByGatewayReference(event.paymentReference());
+        if (found.isEmpty() && event.paymentId() != null && PaymentId.isWellFormed(event.paymentId())) {
+            // a hosted payment learns its PaymentIntent from the first event that names it
+            found = repository.findById(new PaymentId(event.paymentId()));
+        }
+        return found;
     }
 
     private EventOutcome logOnly(ReceivedGatewayEvent received, EventOutcome outcome) {

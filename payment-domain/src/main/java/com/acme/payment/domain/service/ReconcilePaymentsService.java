@@ -10,6 +10,8 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
+import com.acme.payment.domain.port.out.HostedCheckout;
+import com.acme.payment.domain.port.out.HostedCheckout.CheckoutSession;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
@@ -31,6 +33,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
 
     private final PaymentRepository repository;
     private final PaymentGateway gateway;
+    private final HostedCheckout checkout;
     private final ApplyGatewayEventUseCase events;
     private final PaymentTransactions transactions;
     private final Clock clock;
@@ -38,12 +41,13 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private final Duration abandonAfter;
     private final int batchSize;
 
-    public ReconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
+    public ReconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway, HostedCheckout checkout,
                                     ApplyGatewayEventUseCase events,
                                     TransactionRunner transactions, PaymentEvents paymentEvents, Clock clock,
                                     Duration staleAfter, Duration abandonAfter, int batchSize) {
         this.repository = repository;
         this.gateway = gateway;
+        this.checkout = checkout;
         this.events = events;
         this.transactions = new PaymentTransactions(repository, transactions, paymentEvents);
         this.clock = clock;
@@ -64,6 +68,15 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
             try {
                 boolean isAbandoned = payment.status() != PaymentStatus.PROCESSING
                         && payment.createdAt().isBefore(now.minus(abandonAfter));
+                if (payment.checkoutSessionId() != null) {
+                    switch (reconcileHosted(payment, isAbandoned)) {
+                        case UPDATED -> updated++;
+                        case ABANDONED -> abandoned++;
+                        case UNCHANGED -> {
+                        }
+                    }
+                    continue;
+                }
                 if (payment.gatewayReference() == null) {
                     if (isAbandoned) {
                         cancelHere(payment);
@@ -73,12 +86,12 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
                 }
                 GatewayIntent intent = gateway.retrieveIntent(payment.gatewayReference());
                 if (intent.status() != payment.status()) {
-                    if (applyGatewayView(intent) == EventOutcome.APPLIED) {
+                    if (applyGatewayView(intent, payment) == EventOutcome.APPLIED) {
                         updated++;
                     }
                 } else if (isAbandoned) {
                     gateway.cancelIntent(payment.gatewayReference());
-                    events.apply(event(GatewayEventType.CANCELED, intent), ChangeSource.RECONCILER);
+                    events.apply(event(GatewayEventType.CANCELED, intent, payment), ChangeSource.RECONCILER);
                     abandoned++;
                 }
             } catch (GatewayException | StalePaymentException e) {
@@ -89,26 +102,66 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
         return new Report(checked, updated, abandoned, failed);
     }
 
-    private EventOutcome applyGatewayView(GatewayIntent intent) {
+    /**
+     * A hosted payment: its session says whether it expired and names its PaymentIntent, which says the rest. The
+     * PaymentIntent of an expired session is canceled with it, so the session's expiry is what cancels the payment.
+     */
+    private HostedChange reconcileHosted(Payment payment, boolean isAbandoned) {
+        CheckoutSession session = checkout.retrieveSession(payment.checkoutSessionId());
+        if (session.paymentIntent() != null) {
+            GatewayIntent intent = gateway.retrieveIntent(session.paymentIntent());
+            if (intent.status() != payment.status() && intent.status() != PaymentStatus.CANCELED) {
+                return applyGatewayView(intent, payment) == EventOutcome.APPLIED ? HostedChange.UPDATED
+                        : HostedChange.UNCHANGED;
+            }
+        }
+        if (session.state() == HostedCheckout.State.EXPIRED) {
+            return events.apply(sessionCanceled(payment, session), ChangeSource.RECONCILER) == EventOutcome.APPLIED
+                    ? HostedChange.UPDATED : HostedChange.UNCHANGED;
+        }
+        if (isAbandoned && session.state() == HostedCheckout.State.OPEN) {
+            checkout.expireSession(session.id());
+            events.apply(sessionCanceled(payment, session), ChangeSource.RECONCILER);
+            return HostedChange.ABANDONED;
+        }
+        return HostedChange.UNCHANGED;
+    }
+
+    private enum HostedChange {
+        UNCHANGED, UPDATED, ABANDONED
+    }
+
+    private GatewayEvent sessionCanceled(Payment payment, CheckoutSession session) {
+        return new GatewayEvent(null, GatewayEventType.CANCELED, session.paymentIntent(), clock.instant(), null, null,
+                null, 0, "reconciled with the gateway: checkout session expired", null, payment.id().value(), session.id());
+    }
+
+    private EventOutcome applyGatewayView(GatewayIntent intent, Payment payment) {
         return switch (intent.status()) {
             case PENDING -> EventOutcome.IGNORED;
-            case REQUIRES_ACTION -> events.apply(event(GatewayEventType.REQUIRES_ACTION, intent), ChangeSource.RECONCILER);
-            case PROCESSING -> events.apply(event(GatewayEventType.PROCESSING, intent), ChangeSource.RECONCILER);
-            case FAILED -> events.apply(event(GatewayEventType.PAYMENT_FAILED, intent), ChangeSource.RECONCILER);
-            case CANCELED -> events.apply(event(GatewayEventType.CANCELED, intent), ChangeSource.RECONCILER);
+            case REQUIRES_ACTION -> apply(GatewayEventType.REQUIRES_ACTION, intent, payment);
+            case PROCESSING -> apply(GatewayEventType.PROCESSING, intent, payment);
+            case FAILED -> apply(GatewayEventType.PAYMENT_FAILED, intent, payment);
+            case CANCELED -> apply(GatewayEventType.CANCELED, intent, payment);
             case SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED -> {
-                EventOutcome succeeded = events.apply(event(GatewayEventType.SUCCEEDED, intent), ChangeSource.RECONCILER);
+                EventOutcome succeeded = apply(GatewayEventType.SUCCEEDED, intent, payment);
                 if (intent.refundedTotal() > 0) {
-                    events.apply(event(GatewayEventType.REFUND_UPDATED, intent), ChangeSource.RECONCILER);
+                    apply(GatewayEventType.REFUND_UPDATED, intent, payment);
                 }
                 yield succeeded;
             }
         };
     }
 
-    private GatewayEvent event(GatewayEventType type, GatewayIntent intent) {
+    private EventOutcome apply(GatewayEventType type, GatewayIntent intent, Payment payment) {
+        return events.apply(event(type, intent, payment), ChangeSource.RECONCILER);
+    }
+
+    /** Names the payment and its session too, so that a hosted payment learns its PaymentIntent here as well. */
+    private GatewayEvent event(GatewayEventType type, GatewayIntent intent, Payment payment) {
         return new GatewayEvent(null, type, intent.reference(), clock.instant(), intent.transactionId(),
-                intent.failureCode(), intent.failureMessage(), intent.refundedTotal(), "reconciled with the gateway");
+                intent.failureCode(), intent.failureMessage(), intent.refundedTotal(), "reconciled with the gateway", null,
+                payment.id().value(), payment.checkoutSessionId());
     }
 
     private void cancelHere(Payment payment) {

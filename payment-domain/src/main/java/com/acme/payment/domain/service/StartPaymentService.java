@@ -1,5 +1,6 @@
 package com.acme.payment.domain.service;
 
+import com.acme.payment.domain.model.CheckoutUnavailableException;
 import com.acme.payment.domain.model.Customer;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.Money;
@@ -45,6 +46,19 @@ public class StartPaymentService implements StartPaymentUseCase {
 
     @Override
     public Result start(Command command) {
+        Stored stored = store(command);
+        if (stored.payment().checkoutSessionId() != null) {
+            throw new CheckoutUnavailableException("payment " + stored.payment().id()
+                    + " is paid on the hosted checkout page; its Idempotency-Key cannot start an embedded one");
+        }
+        return resume(stored.payment(), stored.replayed());
+    }
+
+    /**
+     * Stores a new payment, or finds the one an earlier request with the same Idempotency-Key stored; the
+     * gateway's part is the caller's. Shared with {@link StartHostedCheckoutService}.
+     */
+    Stored store(Command command) {
         Customer customer = new Customer(command.name(), command.email());
         catalog.requireServiceType(command.serviceType());
         Money amount = catalog.requireChargeable(command.amount(), command.currency());
@@ -61,9 +75,12 @@ public class StartPaymentService implements StartPaymentUseCase {
             });
         } catch (DuplicateIdempotencyKeyException replay) {
             Payment earlier = repository.findByIdempotencyKey(command.idempotencyKey()).orElseThrow(() -> replay);
-            return resume(requireSameRequest(earlier, fingerprint), true);
+            return new Stored(requireSameRequest(earlier, fingerprint), true);
         }
-        return resume(payment, false);
+        return new Stored(payment, false);
+    }
+
+    record Stored(Payment payment, boolean replayed) {
     }
 
     private Result resume(Payment payment, boolean replayed) {

@@ -12,6 +12,7 @@ import com.acme.payment.domain.model.IllegalTransitionException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
@@ -30,10 +31,12 @@ class CancelPaymentServiceTest {
     PaymentRepository repository;
     @Mock
     PaymentGateway gateway;
+    @Mock
+    HostedCheckout checkout;
     RecordedPaymentEvents events = new RecordedPaymentEvents();
 
     CancelPaymentService service() {
-        return new CancelPaymentService(repository, gateway, new ImmediateTransactions(), events,
+        return new CancelPaymentService(repository, gateway, checkout, new ImmediateTransactions(), events,
                 PaymentFixtures.CLOCK);
     }
 

@@ -15,6 +15,7 @@ import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
 import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentNotifier;
@@ -43,6 +44,8 @@ class ReconcilePaymentsServiceTest {
     @Mock
     PaymentGateway gateway;
     @Mock
+    HostedCheckout checkout;
+    @Mock
     PaymentNotifier notifier;
     @Mock
     GatewayEventVerifier verifier;
@@ -56,7 +59,7 @@ class ReconcilePaymentsServiceTest {
         ImmediateTransactions transactions = new ImmediateTransactions();
         GatewayEventService events = new GatewayEventService(verifier, repository, handledEvents, transactions,
                 paymentEvents, notifier, disputes, clock);
-        return new ReconcilePaymentsService(repository, gateway, events, transactions, paymentEvents, clock,
+        return new ReconcilePaymentsService(repository, gateway, checkout, events, transactions, paymentEvents, clock,
                 STALE_AFTER, ABANDON_AFTER, 100);
     }
 

@@ -26,7 +26,7 @@ final class PaymentTable {
 
     /** The fields a payment's changes touch; the others are written once, when it is created. */
     private static final Set<String> CHANGING = Set.of("status", "gatewayReference", "transactionId", "failureCode",
-            "failureMessage", "refundedAmount", "refundReservedAmount", "updatedAt");
+            "failureMessage", "refundedAmount", "refundReservedAmount", "updatedAt", "checkoutSessionId");
 
     private static final List<RecordComponent> FIELDS = List.of(PaymentSnapshot.class.getRecordComponents());
     private static final Constructor<PaymentSnapshot> CONSTRUCTOR = invoke(() -> PaymentSnapshot.class

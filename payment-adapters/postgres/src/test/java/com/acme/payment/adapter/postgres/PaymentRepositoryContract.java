@@ -83,6 +83,20 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void storesAHostedPaymentsCheckoutSessionAndTheSessionThatReplacesIt() {
+        Payment payment = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
+        payment.attachCheckoutSession("cs_test_first", T0);
+        payments().insert(payment);
+
+        Payment stored = payments().findById(payment.id()).orElseThrow();
+        stored.attachCheckoutSession("cs_test_second", T0.plusSeconds(60));
+        payments().update(stored);
+
+        assertThat(payments().findById(payment.id())).get().extracting(Payment::checkoutSessionId)
+                .isEqualTo("cs_test_second");
+    }
+
+    @Test
     void readsTheStatusViewOfAPaymentAndItsVersionAfterEachChange() {
         PaymentSnapshot written = new PaymentSnapshot(PaymentId.random(), "Zoë Ångström", "zoe@example.com",
                 "microwave", 123_450, "EUR", PaymentStatus.PARTIALLY_REFUNDED, "stripe", newIntentReference(),

@@ -33,13 +33,13 @@ class PaymentTableTest {
         assertThat(PaymentTable.COLUMNS).isEqualTo("payment_id, customer_name, customer_email, service_type, amount, "
                 + "currency, status, gateway, gateway_reference, transaction_id, failure_code, failure_message, "
                 + "refunded_amount, refund_reserved_amount, metadata, idempotency_key, request_fingerprint, version, "
-                + "created_at, updated_at");
+                + "created_at, updated_at, checkout_session_id");
     }
 
     @Test
     void aNewPaymentIsInsertedAtVersionZeroWithItsMetadataAsJsonb() {
         assertThat(PaymentTable.INSERT).contains("CAST(:metadata AS jsonb)")
-                .contains(":requestFingerprint, 0, :createdAt, :updatedAt)");
+                .contains(":requestFingerprint, 0, :createdAt, :updatedAt, :checkoutSessionId)");
     }
 
     @Test
@@ -47,7 +47,8 @@ class PaymentTableTest {
         assertThat(PaymentTable.UPDATE).isEqualTo("UPDATE payments SET status = :status, "
                 + "gateway_reference = :gatewayReference, transaction_id = :transactionId, failure_code = :failureCode, "
                 + "failure_message = :failureMessage, refunded_amount = :refundedAmount, "
-                + "refund_reserved_amount = :refundReservedAmount, updated_at = :updatedAt, version = version + 1 "
+                + "refund_reserved_amount = :refundReservedAmount, updated_at = :updatedAt, "
+                + "checkout_session_id = :checkoutSessionId, version = version + 1 "
                 + "WHERE payment_id = :id AND version = :version");
     }
 
@@ -55,7 +56,7 @@ class PaymentTableTest {
     void writesEveryFieldInItsColumnType() {
         Map<String, Object> parameters = PaymentTable.parameters(SNAPSHOT);
 
-        assertThat(parameters).hasSize(20)
+        assertThat(parameters).hasSize(21)
                 .containsEntry("id", SNAPSHOT.id().value())
                 .containsEntry("status", "partially_refunded")
                 .containsEntry("metadata", "{\"note\":\"naïve ☃\"}")

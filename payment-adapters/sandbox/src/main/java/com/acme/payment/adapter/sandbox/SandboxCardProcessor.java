@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 /**
  * Takes the card form's test cards as Stripe takes a card from Stripe.js, and reports each step through Stripe's
@@ -23,14 +24,17 @@ final class SandboxCardProcessor implements SandboxCardPayments {
     private final SandboxDisputes disputes;
     private final SandboxSettings settings;
     private final Clock clock;
+    private final Consumer<SandboxIntent> whenSucceeded;
 
+    /** @param whenSucceeded told after an intent succeeded (its checkout session completes) */
     SandboxCardProcessor(SandboxIntents intents, SandboxWebhookSender webhooks, SandboxDisputes disputes,
-                         SandboxSettings settings, Clock clock) {
+                         SandboxSettings settings, Clock clock, Consumer<SandboxIntent> whenSucceeded) {
         this.intents = intents;
         this.webhooks = webhooks;
         this.disputes = disputes;
         this.settings = settings;
         this.clock = clock;
+        this.whenSucceeded = whenSucceeded;
     }
 
     @Override
@@ -89,6 +93,7 @@ final class SandboxCardProcessor implements SandboxCardPayments {
                     disputes.open(intent);
                 }
             }
+            whenSucceeded.accept(intent);
         }, settings.webhookDelay().plus(settings.settlementDelay()));
     }
 

@@ -89,6 +89,10 @@ final class SandboxIntent {
         return status.paymentStatus(lastError != null, terms.amount().minorUnits(), amountRefunded);
     }
 
+    synchronized boolean isCanceled() {
+        return status == CANCELED;
+    }
+
     /** Waiting for a card: new, declined (Stripe sends a failed intent back here), or left at 3-D Secure. */
     boolean awaitsCard() {
         return status == REQUIRES_PAYMENT_METHOD || status == REQUIRES_ACTION;

@@ -18,9 +18,15 @@ final class SandboxIntents {
     private final Map<PaymentId, SandboxIntent> byPayment = new ConcurrentHashMap<>();
     private final Map<String, SandboxIntent> byReference = new ConcurrentHashMap<>();
 
-    /** One intent per payment: asking again returns the one made first. */
+    /**
+     * One intent per payment: asking again returns the one made first, unless it was canceled (as an expired checkout
+     * session cancels its intent: the payment's next session needs a new one).
+     */
     SandboxIntent create(Payment payment, Instant now) {
-        return byPayment.computeIfAbsent(payment.id(), id -> {
+        return byPayment.compute(payment.id(), (id, earlier) -> {
+            if (earlier != null && !earlier.isCanceled()) {
+                return earlier;
+            }
             String reference = SandboxIds.next("pi_sandbox_");
             SandboxIntent created = new SandboxIntent(SandboxIntent.Terms.of(payment, reference,
                     SandboxIds.next(reference + "_secret_"), now));

@@ -4,6 +4,8 @@ import static com.acme.payment.domain.model.StripeIntentStatus.REQUIRES_ACTION;
 import static com.acme.payment.domain.model.StripeIntentStatus.SUCCEEDED;
 
 import com.acme.payment.adapter.sandbox.SandboxIntent.Terms;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A sandbox intent written as Stripe's API writes its objects, ready for {@link SandboxJson}. */
+/** Sandbox intents and sessions written as Stripe's API writes its objects, ready for {@link SandboxJson}. */
 final class StripeObjects {
 
     /** The API version the events are written in: the one stripe-java 33.3.0 is pinned to. */
@@ -133,6 +135,39 @@ final class StripeObjects {
         json.put("reporting_category", category);
         json.put("type", "adjustment");
         return json;
+    }
+
+    /** A Checkout Session in payment mode; the caller holds the session's lock. */
+    static Map<String, Object> checkoutSession(SandboxCheckoutSession session) {
+        SandboxCheckoutSession.Terms terms = session.terms();
+        Payment payment = terms.payment();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", terms.id());
+        json.put("object", "checkout.session");
+        json.put("amount_subtotal", payment.amount().minorUnits());
+        json.put("amount_total", payment.amount().minorUnits());
+        json.put("cancel_url", terms.cancelUrl());
+        json.put("client_reference_id", payment.id().value());
+        json.put("created", terms.createdAt().getEpochSecond());
+        json.put("currency", payment.amount().currency().toLowerCase(Locale.ROOT));
+        json.put("customer_details", session.paid() ? Map.of("email", payment.customer().email()) : null);
+        json.put("customer_email", payment.customer().email());
+        json.put("expires_at", terms.expiresAt().getEpochSecond());
+        json.put("livemode", false);
+        json.put("metadata", Map.of("payment_id", payment.id().value()));
+        json.put("mode", "payment");
+        json.put("payment_intent", session.intent() == null ? null : session.intent().terms().reference());
+        json.put("payment_method_types", List.of("card"));
+        json.put("payment_status", session.paid() ? "paid" : "unpaid");
+        json.put("status", sessionStatus(session));
+        json.put("success_url", terms.successUrl());
+        json.put("url", session.state() == HostedCheckout.State.OPEN ? terms.url() : null);
+        return json;
+    }
+
+    /** Stripe's spelling of the session's status: {@code open}, {@code complete}, {@code expired}. */
+    static String sessionStatus(SandboxCheckoutSession session) {
+        return session.state().name().toLowerCase(Locale.ROOT);
     }
 
     private static String currency(Terms terms) {

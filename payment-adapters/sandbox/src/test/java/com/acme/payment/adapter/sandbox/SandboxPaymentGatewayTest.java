@@ -19,6 +19,8 @@ import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.ReceiveGatewayEventUseCase;
 import com.acme.payment.domain.port.out.DisputeGateway;
+import com.acme.payment.domain.port.out.HostedCheckout;
+import com.acme.payment.domain.port.out.HostedCheckout.CheckoutSession;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
@@ -26,6 +28,7 @@ import com.acme.payment.domain.port.out.SandboxCardPayments;
 import com.acme.payment.domain.port.out.SandboxCardPayments.Card;
 import com.acme.payment.domain.port.out.SandboxCardPayments.Confirmation;
 import com.acme.payment.domain.port.out.SandboxCardPayments.Outcome;
+import com.acme.payment.domain.port.out.SandboxCheckoutPages;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,6 +71,8 @@ class SandboxPaymentGatewayTest {
     private PaymentGateway gateway;
     private SandboxCardPayments cards;
     private DisputeGateway disputes;
+    private HostedCheckout hosted;
+    private SandboxCheckoutPages pages;
 
     private record Delivery(String payload, String header) {
     }
@@ -443,6 +448,47 @@ class SandboxPaymentGatewayTest {
     }
 
     @Test
+    void aCheckoutSessionsPagePaysWithTheCardFormAndTheSessionCompletesWhenTheCardSucceeds() throws Exception {
+        Payment payment = PaymentFixtures.pendingPayment();
+        CheckoutSession session = openSession(payment, "checkout-session-" + payment.id());
+
+        assertThat(openSession(payment, "checkout-session-" + payment.id()).id()).isEqualTo(session.id());
+        assertThat(session.url()).isEqualTo("http://localhost:8080/sandbox/checkout/" + session.id());
+        assertThat(session.state()).isEqualTo(HostedCheckout.State.OPEN);
+        SandboxCheckoutPages.Page page = pages.open(session.id());
+        assertThat(page.successUrl()).endsWith("?session_id=" + session.id());
+        assertThat(page.amount()).isEqualTo(1250);
+        cards.confirm(page.paymentId(), page.clientSecret(), new Card("4242424242424242", "12/34", "123"));
+
+        String intentId = str(object(nextEvent("payment_intent.processing")), "id");
+        nextEvent("payment_intent.succeeded");
+        JsonObject completed = object(nextEvent("checkout.session.completed"));
+        assertThat(str(completed, "object")).isEqualTo("checkout.session");
+        assertThat(str(completed, "status")).isEqualTo("complete");
+        assertThat(str(completed, "payment_status")).isEqualTo("paid");
+        assertThat(str(completed, "client_reference_id")).isEqualTo(payment.id().value());
+        assertThat(str(completed, "payment_intent")).isEqualTo(intentId);
+        assertThat(hosted.retrieveSession(session.id())).isEqualTo(new CheckoutSession(session.id(), null,
+                HostedCheckout.State.COMPLETE, true, intentId));
+    }
+
+    @Test
+    void expiringASessionCancelsItsIntentAndTheNextSessionOfThePaymentGetsAFreshOne() throws Exception {
+        Payment payment = PaymentFixtures.pendingPayment();
+        CheckoutSession first = openSession(payment, "first");
+        String firstSecret = pages.open(first.id()).clientSecret();
+
+        hosted.expireSession(first.id());
+
+        assertThat(str(object(nextEvent("payment_intent.canceled")), "status")).isEqualTo("canceled");
+        assertThat(str(object(nextEvent("checkout.session.expired")), "status")).isEqualTo("expired");
+        assertThat(pages.open(first.id()).clientSecret()).isNull();
+        assertThatThrownBy(() -> hosted.expireSession(first.id())).isInstanceOf(GatewayException.class);
+        CheckoutSession second = openSession(payment, "second");
+        assertThat(pages.open(second.id()).clientSecret()).isNotNull().isNotEqualTo(firstSecret);
+    }
+
+    @Test
     void writesCustomerTextAsValidJson() throws Exception {
         Payment payment = Payment.start(PaymentId.random(), new Customer("Ada", "o\"neil\\x@example.com"), "pon-ftth",
                 Money.charge(1250, "USD"), "sandbox", null, null, Map.of(), PaymentFixtures.NOW);
@@ -455,10 +501,19 @@ class SandboxPaymentGatewayTest {
     }
 
     private void use(SandboxSettings settings) {
-        Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, PaymentFixtures.CLOCK);
+        Sandbox sandbox = new Sandbox(settings, SECRET, () -> receiver, scheduler, "http://localhost:8080",
+                PaymentFixtures.CLOCK);
         gateway = sandbox.gateway();
         cards = sandbox.cardPayments();
         disputes = sandbox.disputes();
+        hosted = sandbox.hostedCheckout();
+        pages = sandbox.checkoutPages();
+    }
+
+    private CheckoutSession openSession(Payment payment, String idempotencyKey) {
+        String page = "http://localhost:8080/payment/" + payment.id();
+        return hosted.createSession(payment, "PON & FTTH", page + "?session_id={CHECKOUT_SESSION_ID}",
+                page + "?canceled=1", PaymentFixtures.NOW.plus(Duration.ofHours(1)), idempotencyKey);
     }
 
     /** Card 0259, paid: the sandbox has opened its dispute and withdrawn the funds. Returns the dispute's id. */

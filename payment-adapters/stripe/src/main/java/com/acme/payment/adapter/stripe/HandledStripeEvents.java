@@ -21,7 +21,11 @@ public final class HandledStripeEvents {
             "charge.dispute.updated",
             "charge.dispute.closed",
             "charge.dispute.funds_withdrawn",
-            "charge.dispute.funds_reinstated");
+            "charge.dispute.funds_reinstated",
+            "checkout.session.completed",
+            "checkout.session.async_payment_succeeded",
+            "checkout.session.async_payment_failed",
+            "checkout.session.expired");
 
     private HandledStripeEvents() {
     }

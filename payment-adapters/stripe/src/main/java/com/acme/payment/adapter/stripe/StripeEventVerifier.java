@@ -17,6 +17,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
 import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +88,9 @@ public class StripeEventVerifier implements GatewayEventVerifier {
                     disputeEvent(event, GatewayEventType.DISPUTE_FUNDS_WITHDRAWN, occurredAt);
             case StripeDisputes.FUNDS_REINSTATED ->
                     disputeEvent(event, GatewayEventType.DISPUTE_FUNDS_REINSTATED, occurredAt);
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded",
+                 "checkout.session.async_payment_failed", "checkout.session.expired" ->
+                    checkoutEvent(event, occurredAt);
             default -> type.startsWith("refund.")
                     ? refundEvent(event, occurredAt)
                     : GatewayEvent.unhandled(event.getId(), type, occurredAt);
@@ -139,8 +143,32 @@ public class StripeEventVerifier implements GatewayEventVerifier {
             failureCode = error == null ? null : DeclineMessages.codeOf(error);
             failureMessage = DeclineMessages.forCode(failureCode);
         }
+        String paymentId = intent.getMetadata() == null ? null : intent.getMetadata().get("payment_id");
         return new GatewayEvent(event.getId(), type, intent.getId(), occurredAt, transactionId, failureCode,
-                failureMessage, 0, null);
+                failureMessage, 0, null, null, paymentId, null);
+    }
+
+    /**
+     * A hosted checkout session's event. It names our payment (client_reference_id) and, once the customer paid or
+     * tried to, the session's PaymentIntent; a completed session that is not paid yet waits for a delayed method.
+     */
+    private static GatewayEvent checkoutEvent(Event event, Instant occurredAt) {
+        Session session = dataObject(event, Session.class);
+        String paymentId = session.getClientReferenceId() != null ? session.getClientReferenceId()
+                : session.getMetadata() == null ? null : session.getMetadata().get("payment_id");
+        if (paymentId == null) {
+            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
+        }
+        GatewayEventType type = switch (event.getType()) {
+            case "checkout.session.completed" -> "paid".equals(session.getPaymentStatus())
+                    ? GatewayEventType.SUCCEEDED : GatewayEventType.PROCESSING;
+            case "checkout.session.async_payment_succeeded" -> GatewayEventType.SUCCEEDED;
+            case "checkout.session.async_payment_failed" -> GatewayEventType.PAYMENT_FAILED;
+            default -> GatewayEventType.CANCELED;
+        };
+        String failureMessage = type == GatewayEventType.PAYMENT_FAILED ? DeclineMessages.forCode(null) : null;
+        return new GatewayEvent(event.getId(), type, session.getPaymentIntent(), occurredAt, null, null,
+                failureMessage, 0, null, null, paymentId, session.getId());
     }
 
     /**

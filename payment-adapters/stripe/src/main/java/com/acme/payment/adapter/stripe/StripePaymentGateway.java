@@ -8,6 +8,7 @@ import com.acme.payment.domain.model.StripeIntentStatus;
 import com.acme.payment.domain.model.DisputeEvidence;
 import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.port.out.DisputeGateway;
+import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
@@ -96,6 +97,11 @@ public class StripePaymentGateway implements PaymentGateway {
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
     }
 
+    /** Stripe Checkout, on this gateway's client. */
+    public HostedCheckout checkoutSessions() {
+        return new StripeCheckoutSessions(client, this);
+    }
+
     /**
      * The merchant's answers to disputes, through this gateway's client. A separate object, so that it is never taken
      * for a {@link PaymentGateway}.
@@ -150,11 +156,12 @@ public class StripePaymentGateway implements PaymentGateway {
                 failureCode, failureCode == null ? null : DeclineMessages.forCode(failureCode), refundedTotal);
     }
 
-    private static RequestOptions idempotent(String key) {
+    static RequestOptions idempotent(String key) {
         return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 
-    private <T> T call(String action, StripeCall<T> stripeCall) {
+    /** Runs a call to Stripe, its failure translated into a {@link GatewayException}. */
+    <T> T call(String action, StripeCall<T> stripeCall) {
         try {
             return stripeCall.run();
         } catch (StripeException e) {
@@ -191,7 +198,7 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     @FunctionalInterface
-    private interface StripeCall<T> {
+    interface StripeCall<T> {
         T run() throws StripeException;
     }
 }

@@ -46,7 +46,32 @@ class StripeEventVerifierTest {
         GatewayEvent event = verifier.verify(payload, sign(payload));
 
         assertThat(event).isEqualTo(new GatewayEvent("evt_1QhXk3LkdIwHu7ixa", expected, INTENT_ID,
-                Instant.ofEpochSecond(CREATED), null, null, null, 0, null));
+                Instant.ofEpochSecond(CREATED), null, null, null, 0, null, null, "pay_3xq9T0bVdJm2LkQp7RzY1a", null));
+    }
+
+    @ParameterizedTest(name = "{0} ({1}) → {2}")
+    @CsvSource({
+            "checkout.session.completed, paid, SUCCEEDED",
+            "checkout.session.completed, unpaid, PROCESSING",
+            "checkout.session.async_payment_succeeded, paid, SUCCEEDED",
+            "checkout.session.async_payment_failed, unpaid, PAYMENT_FAILED",
+            "checkout.session.expired, unpaid, CANCELED"})
+    void mapsCheckoutSessionEventsToOurPaymentItsSessionAndItsPaymentIntent(String stripeType, String paymentStatus,
+                                                                           GatewayEventType expected) {
+        String session = """
+                {"id": "cs_test_a1Session", "object": "checkout.session", "amount_total": 1250, "currency": "usd",
+                 "client_reference_id": "pay_3xq9T0bVdJm2LkQp7RzY1a", "metadata": {"payment_id": "pay_3xq9T0bVdJm2LkQp7RzY1a"},
+                 "mode": "payment", "payment_intent": "%s", "payment_status": "%s", "status": "complete"}
+                """.formatted(INTENT_ID, paymentStatus);
+        String payload = event("evt_3", stripeType, session);
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(expected);
+        assertThat(event.paymentId()).isEqualTo("pay_3xq9T0bVdJm2LkQp7RzY1a");
+        assertThat(event.checkoutSessionId()).isEqualTo("cs_test_a1Session");
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.failureMessage() != null).isEqualTo(expected == GatewayEventType.PAYMENT_FAILED);
     }
 
     @Test
