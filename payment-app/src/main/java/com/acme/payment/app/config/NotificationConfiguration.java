@@ -29,7 +29,7 @@ public class NotificationConfiguration {
                                     PaymentCatalog catalog) {
         return new OutboxPaymentNotifier(outbox, clock, new OutboxPaymentNotifier.Settings(
                 properties.mail().merchant(), ZoneId.of("UTC"), catalog.serviceTypes(), properties.publicUrl(),
-                properties.mail().failureNoticesPerHour()));
+                properties.mail().failureNoticesPerHour(), properties.merchantEmail()));
     }
 
     @Bean

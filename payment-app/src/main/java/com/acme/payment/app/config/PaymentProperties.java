@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Everything under {@code payment.*} in application.yaml; the README's configuration table lists the variables. */
+/**
+ * Everything under {@code payment.*} in application.yaml; the README's configuration table lists the variables.
+ *
+ * @param merchantEmail who is told of refunds that failed; blank tells no one
+ */
 @ConfigurationProperties("payment")
 public record PaymentProperties(
         Path dataDir,
@@ -25,7 +29,8 @@ public record PaymentProperties(
         Reconciler reconciler,
         Outbox outbox,
         Mail mail,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        String merchantEmail) {
 
     public record Admin(String username, String password) {
     }

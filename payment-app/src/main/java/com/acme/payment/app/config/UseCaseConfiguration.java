@@ -99,9 +99,9 @@ public class UseCaseConfiguration {
     MeteredGatewayEvents gatewayEvents(GatewayEventVerifier verifier, PaymentRepository repository,
                                        GatewayEventLedger handledEvents, TransactionRunner transactions,
                                        PaymentEvents events, PaymentNotifier notifier, Clock clock,
-                                       MeterRegistry meters) {
+                                       MeterRegistry meters, RefundLedger refunds) {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                events, notifier, clock);
+                events, notifier, clock, refunds);
         return new MeteredGatewayEvents(service, service, meters);
     }
 
@@ -122,10 +122,11 @@ public class UseCaseConfiguration {
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
                                                       ApplyGatewayEventUseCase gatewayEvents,
                                                       TransactionRunner transactions, PaymentEvents events,
-                                                      Clock clock, PaymentProperties properties) {
+                                                      Clock clock, PaymentProperties properties,
+                                                      RefundLedger refunds, PaymentNotifier notifier) {
         PaymentProperties.Reconciler settings = properties.reconciler();
         return new ReconcilePaymentsService(repository, gateway, gatewayEvents, transactions, events, clock,
-                settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
+                settings.staleAfter(), settings.abandonAfter(), settings.batchSize(), refunds, notifier);
     }
 
     @Bean

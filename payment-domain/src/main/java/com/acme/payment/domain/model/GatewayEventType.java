@@ -13,6 +13,8 @@ public enum GatewayEventType {
     REFUND_UPDATED(null),
     /** A dispute was opened; recorded, the status does not change. */
     DISPUTE_CREATED(null),
+    /** A refund the gateway had accepted failed later; the refunded total goes down again. */
+    REFUND_FAILED(null),
     /** Nothing to do with our payments; acknowledged and ignored. */
     UNHANDLED(null);
 

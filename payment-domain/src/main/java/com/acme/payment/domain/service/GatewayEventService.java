@@ -12,6 +12,7 @@ import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -31,16 +32,18 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
     private final GatewayEventLedger handledEvents;
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
+    private final RefundOutcomes refundOutcomes;
     private final Clock clock;
 
     public GatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
                                GatewayEventLedger handledEvents, TransactionRunner transactions, PaymentEvents events,
-                               PaymentNotifier notifier, Clock clock) {
+                               PaymentNotifier notifier, Clock clock, RefundLedger refunds) {
         this.verifier = verifier;
         this.repository = repository;
         this.handledEvents = handledEvents;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
+        this.refundOutcomes = new RefundOutcomes(refunds, this.transactions, notifier, clock);
         this.clock = clock;
     }
 
@@ -72,6 +75,10 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
             return EventOutcome.UNKNOWN_PAYMENT;
         }
         Payment payment = found.get();
+        if (event.type() == GatewayEventType.REFUND_FAILED) {
+            return refundOutcomes.failed(payment, event.refundFailure(), event.refundedTotal(), source,
+                    event.eventId());
+        }
         EventOutcome outcome = payment.apply(event, source, clock.instant());
         transactions.update(payment);
         if (outcome == EventOutcome.APPLIED) {

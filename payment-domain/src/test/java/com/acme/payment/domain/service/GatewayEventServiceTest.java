@@ -24,6 +24,7 @@ import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.testing.RecordedPaymentEvents;
@@ -48,6 +49,8 @@ class GatewayEventServiceTest {
     GatewayEventLedger handledEvents;
     @Mock
     PaymentNotifier notifier;
+    @Mock
+    RefundLedger refunds;
     ImmediateTransactions transactions = new ImmediateTransactions();
     RecordedPaymentEvents events = new RecordedPaymentEvents();
     GatewayEventService service;
@@ -55,7 +58,7 @@ class GatewayEventServiceTest {
     @BeforeEach
     void setUp() {
         service = new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier,
-                PaymentFixtures.CLOCK);
+                PaymentFixtures.CLOCK, refunds);
     }
 
     @Test

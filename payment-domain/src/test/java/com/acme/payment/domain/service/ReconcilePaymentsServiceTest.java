@@ -18,6 +18,7 @@ import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.testing.RecordedPaymentEvents;
@@ -47,14 +48,16 @@ class ReconcilePaymentsServiceTest {
     GatewayEventVerifier verifier;
     @Mock
     GatewayEventLedger handledEvents;
+    @Mock
+    RefundLedger refunds;
     RecordedPaymentEvents paymentEvents = new RecordedPaymentEvents();
 
     ReconcilePaymentsService serviceAt(Clock clock) {
         ImmediateTransactions transactions = new ImmediateTransactions();
         GatewayEventService events = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                paymentEvents, notifier, clock);
+                paymentEvents, notifier, clock, refunds);
         return new ReconcilePaymentsService(repository, gateway, events, transactions, paymentEvents, clock,
-                STALE_AFTER, ABANDON_AFTER, 100);
+                STALE_AFTER, ABANDON_AFTER, 100, refunds, notifier);
     }
 
     @Test
@@ -69,7 +72,7 @@ class ReconcilePaymentsServiceTest {
 
         Report report = serviceAt(later).reconcile();
 
-        assertThat(report).isEqualTo(new Report(1, 1, 0, 0));
+        assertThat(report).isEqualTo(new Report(1, 1, 0, 0, 0));
         assertThat(processing.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(processing.transactionId()).isEqualTo("ch_9");
         assertThat(processing.unsavedChanges()).last().satisfies(change ->
@@ -86,7 +89,7 @@ class ReconcilePaymentsServiceTest {
         when(gateway.retrieveIntent(pending.gatewayReference())).thenReturn(
                 new GatewayIntent(pending.gatewayReference(), null, PaymentStatus.PENDING, null, null, null, 0));
 
-        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(1, 0, 0, 0));
+        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(1, 0, 0, 0, 0));
         verify(repository, never()).update(any());
         verify(gateway, never()).cancelIntent(anyString());
     }
@@ -101,7 +104,7 @@ class ReconcilePaymentsServiceTest {
                 .thenReturn(new GatewayIntent(reference, null, PaymentStatus.PENDING, null, null, null, 0));
         when(repository.findByGatewayReference(reference)).thenReturn(Optional.of(pending));
 
-        assertThat(serviceAt(nextDay).reconcile()).isEqualTo(new Report(1, 0, 1, 0));
+        assertThat(serviceAt(nextDay).reconcile()).isEqualTo(new Report(1, 0, 1, 0, 0));
         verify(gateway).cancelIntent(reference);
         assertThat(pending.status()).isEqualTo(PaymentStatus.CANCELED);
     }
@@ -118,7 +121,7 @@ class ReconcilePaymentsServiceTest {
                 new GatewayIntent(second.gatewayReference(), null, PaymentStatus.PROCESSING, null, null, null, 0));
         when(repository.findByGatewayReference(second.gatewayReference())).thenReturn(Optional.of(second));
 
-        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(2, 1, 0, 1));
+        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(2, 1, 0, 1, 0));
         assertThat(second.status()).isEqualTo(PaymentStatus.PROCESSING);
     }
 }

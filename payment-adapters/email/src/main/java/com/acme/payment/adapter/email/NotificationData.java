@@ -20,6 +20,8 @@ final class NotificationData {
     /** {@link #FULL_REFUND} or {@link #PARTIAL_REFUND}. */
     static final String REFUND_SCOPE = "refundScope";
     static final String DISPUTE_DETAIL = "disputeDetail";
+    static final String GATEWAY_REFUND_ID = "gatewayRefundId";
+    static final String FAILED_REFUND_AMOUNT = "failedRefundAmount";
 
     static final String FULL_REFUND = "full";
     static final String PARTIAL_REFUND = "partial";

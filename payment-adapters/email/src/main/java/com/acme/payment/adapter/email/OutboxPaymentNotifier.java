@@ -5,9 +5,11 @@ import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_EMAIL;
 import static com.acme.payment.adapter.email.NotificationData.CUSTOMER_NAME;
 import static com.acme.payment.adapter.email.NotificationData.DATE;
 import static com.acme.payment.adapter.email.NotificationData.DISPUTE_DETAIL;
+import static com.acme.payment.adapter.email.NotificationData.FAILED_REFUND_AMOUNT;
 import static com.acme.payment.adapter.email.NotificationData.FAILURE_REASON;
 import static com.acme.payment.adapter.email.NotificationData.FULL_REFUND;
 import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFERENCE;
+import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFUND_ID;
 import static com.acme.payment.adapter.email.NotificationData.PARTIAL_REFUND;
 import static com.acme.payment.adapter.email.NotificationData.PAYMENT_ID;
 import static com.acme.payment.adapter.email.NotificationData.REFUNDED_AMOUNT;
@@ -19,6 +21,7 @@ import static com.acme.payment.adapter.email.NotificationData.TRANSACTION_ID;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import com.acme.payment.domain.port.out.NotificationOutbox;
@@ -113,6 +116,24 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
         enqueue(payment, NotificationKind.DISPUTE_NOTICE, eventKey, settings.merchantAddress(), data, now);
     }
 
+    @Override
+    public void refundFailed(Payment payment, Refund refund, String eventKey) {
+        if (settings.merchantEmail() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        // The merchant has to pay the customer back some other way, so this one names the customer and the refund.
+        data.put(CUSTOMER_EMAIL, payment.customer().email());
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        putIfPresent(data, GATEWAY_REFUND_ID, refund.gatewayRefundId());
+        data.put(FAILED_REFUND_AMOUNT, new Money(refund.amount(), payment.amount().currency()).format());
+        data.put(REFUNDED_AMOUNT, new Money(payment.refundedAmount(), payment.amount().currency()).format());
+        putIfPresent(data, FAILURE_REASON, refund.failureReason());
+        enqueue(payment, NotificationKind.REFUND_FAILED_NOTICE, eventKey, settings.merchantEmail(), data, now);
+    }
+
     private Map<String, String> paymentFacts(Payment payment, Instant now) {
         Map<String, String> data = new HashMap<>();
         data.put(CUSTOMER_NAME, payment.customer().name());
@@ -150,9 +171,11 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
      * @param paymentPageBaseUrl where the Payment page is served (e.g. {@code https://pay.example.com}), for the
      *                           retry link in failure notices; null leaves the link out
      * @param failureNoticesPerHour how many failure notices one address gets in an hour at most
+     * @param merchantEmail      who is told of refunds that failed ({@code payment.merchant-email}); null or blank
+     *                           tells no one
      */
     public record Settings(String merchantAddress, ZoneId zone, Map<String, String> serviceTypeLabels,
-                           URI paymentPageBaseUrl, int failureNoticesPerHour) {
+                           URI paymentPageBaseUrl, int failureNoticesPerHour, String merchantEmail) {
 
         public Settings {
             if (failureNoticesPerHour < 0) {
@@ -161,15 +184,22 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             Objects.requireNonNull(merchantAddress, "merchantAddress");
             Objects.requireNonNull(zone, "zone");
             serviceTypeLabels = serviceTypeLabels == null ? Map.of() : Map.copyOf(serviceTypeLabels);
-            try {
-                new InternetAddress(merchantAddress, true);
-            } catch (AddressException invalid) {
-                throw new IllegalArgumentException("merchant address is not an email address: " + merchantAddress,
-                        invalid);
+            merchantEmail = isBlank(merchantEmail) ? null : merchantEmail.strip();
+            requireAddress(merchantAddress);
+            if (merchantEmail != null) {
+                requireAddress(merchantEmail);
             }
             if (paymentPageBaseUrl != null && !("https".equals(paymentPageBaseUrl.getScheme())
                     || "http".equals(paymentPageBaseUrl.getScheme()))) {
                 throw new IllegalArgumentException("payment page URL must be http(s): " + paymentPageBaseUrl);
+            }
+        }
+
+        private static void requireAddress(String address) {
+            try {
+                new InternetAddress(address, true);
+            } catch (AddressException invalid) {
+                throw new IllegalArgumentException("merchant address is not an email address: " + address, invalid);
             }
         }
     }

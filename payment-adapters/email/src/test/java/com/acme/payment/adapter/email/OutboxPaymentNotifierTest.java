@@ -13,6 +13,7 @@ import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentSnapshot;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.net.URI;
@@ -87,7 +88,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void showsDatesInTheConfiguredZone() {
         OutboxPaymentNotifier tokyo = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                MERCHANT, ZoneId.of("Asia/Tokyo"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
+                MERCHANT, ZoneId.of("Asia/Tokyo"), Map.of(), null, FAILURE_NOTICES_PER_HOUR, null));
 
         tokyo.paymentSucceeded(TestPayments.succeeded(Money.charge(1250, "USD")), "succeeded");
 
@@ -97,7 +98,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void showsTheServiceTypeIdWhenItHasNoLabel() {
         OutboxPaymentNotifier unlabelled = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
-                MERCHANT, ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
+                MERCHANT, ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR, null));
 
         unlabelled.paymentSucceeded(TestPayments.succeeded(Money.charge(1250, "USD")), "succeeded");
 
@@ -135,7 +136,7 @@ class OutboxPaymentNotifierTest {
     void linksTheFailureNoticeBackToThePaymentPage() {
         OutboxPaymentNotifier linking = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
                 MERCHANT, ZoneId.of("UTC"), Map.of(), URI.create("https://pay.acme.example/"),
-                FAILURE_NOTICES_PER_HOUR));
+                FAILURE_NOTICES_PER_HOUR, null));
         Payment payment = TestPayments.failed();
 
         linking.paymentFailed(payment, "evt_failed");
@@ -209,9 +210,41 @@ class OutboxPaymentNotifierTest {
     }
 
     @Test
+    void queuesAFailedRefundNoticeForTheMerchantNamingTheRefund() {
+        Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+        Refund failed = new Refund("rf_1", payment.id(), 500, Refund.Status.FAILED, null, null, "re_1", NOW,
+                "expired_or_canceled_card");
+
+        notifier.refundFailed(payment, failed, "refund-failed:re_1");
+
+        Notification notification = outbox.only().notification;
+        assertThat(notification.kind()).isEqualTo(NotificationKind.REFUND_FAILED_NOTICE);
+        assertThat(notification.eventKey()).isEqualTo("refund-failed:re_1");
+        assertThat(notification.recipient()).isEqualTo(MERCHANT);
+        assertThat(notification.data())
+                .containsEntry("customerEmail", "ada@example.com")
+                .containsEntry("gatewayRefundId", "re_1")
+                .containsEntry("failedRefundAmount", "$5.00")
+                .containsEntry("refundedAmount", "$0.00")
+                .containsEntry("failureReason", "expired_or_canceled_card");
+    }
+
+    @Test
+    void queuesNoFailedRefundNoticeWhenNoMerchantEmailIsSet() {
+        OutboxPaymentNotifier unset = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
+                MERCHANT, ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR, " "));
+        Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+
+        unset.refundFailed(payment, new Refund("rf_1", payment.id(), 500, Refund.Status.FAILED, null, null, "re_1",
+                NOW), "refund-failed:re_1");
+
+        assertThat(outbox.rows()).isEmpty();
+    }
+
+    @Test
     void rejectsAMerchantAddressThatIsNotAnEmailAddress() {
         assertThatThrownBy(() -> new OutboxPaymentNotifier.Settings("billing at merchant", ZoneId.of("UTC"),
-                Map.of(), null, FAILURE_NOTICES_PER_HOUR))
+                Map.of(), null, FAILURE_NOTICES_PER_HOUR, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("billing at merchant");
     }
@@ -219,7 +252,7 @@ class OutboxPaymentNotifierTest {
     @Test
     void rejectsAPaymentPageUrlThatIsNotHttp() {
         assertThatThrownBy(() -> new OutboxPaymentNotifier.Settings(MERCHANT, ZoneId.of("UTC"), Map.of(),
-                URI.create("javascript:alert(1)"), FAILURE_NOTICES_PER_HOUR))
+                URI.create("javascript:alert(1)"), FAILURE_NOTICES_PER_HOUR, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

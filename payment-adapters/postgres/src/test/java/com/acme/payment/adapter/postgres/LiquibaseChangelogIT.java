@@ -46,7 +46,7 @@ class LiquibaseChangelogIT {
                 """).query(String.class).list())
                 .containsExactlyInAnyOrder("payments", "payment_status_history", "processed_gateway_events",
                         "refunds", "notification_outbox", "rate_limit_buckets");
-        assertThat(changeSets).isEqualTo(7);
+        assertThat(changeSets).isEqualTo(8);
         assertThat(countChangeSets(emptyJdbc)).isEqualTo(changeSets);
     }
 

@@ -3,6 +3,7 @@ package com.acme.payment.adapter.stripe;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
+import com.acme.payment.domain.model.RefundFailure;
 import com.acme.payment.domain.model.StripeCurrencies;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
@@ -121,6 +122,9 @@ public class StripeEventVerifier implements GatewayEventVerifier {
      */
     private static GatewayEvent refundEvent(Event event, Instant occurredAt) {
         StripeObject object = dataObject(event, StripeObject.class);
+        if (object instanceof Refund refund && "failed".equals(refund.getStatus())) {
+            return refundFailedEvent(event, refund, occurredAt);
+        }
         Charge charge = object instanceof Charge refunded ? refunded
                 : object instanceof Refund refund ? refund.getChargeObject() : null;
         if (charge == null || charge.getPaymentIntent() == null || charge.getAmountRefunded() == null) {
@@ -128,6 +132,22 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         }
         return new GatewayEvent(event.getId(), GatewayEventType.REFUND_UPDATED, charge.getPaymentIntent(), occurredAt,
                 null, null, null, charge.getAmountRefunded(), null);
+    }
+
+    /**
+     * {@code refund.failed}, and {@code charge.refund.updated} or {@code refund.updated} with status failed: one
+     * failure, reported up to three times, applied once per refund. The refund carries its amount, not the charge's
+     * total (unless its charge is expanded), and the refund id we gave Stripe in its metadata.
+     */
+    private static GatewayEvent refundFailedEvent(Event event, Refund refund, Instant occurredAt) {
+        if (refund.getPaymentIntent() == null || refund.getAmount() == null || refund.getAmount() <= 0) {
+            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
+        }
+        Charge charge = refund.getChargeObject();
+        long chargeTotal = charge == null || charge.getAmountRefunded() == null ? -1 : charge.getAmountRefunded();
+        String ourRefundId = refund.getMetadata() == null ? null : refund.getMetadata().get(StripePaymentGateway.REFUND_ID);
+        return GatewayEvent.refundFailed(event.getId(), refund.getPaymentIntent(), occurredAt, chargeTotal,
+                new RefundFailure(refund.getId(), ourRefundId, refund.getAmount(), refund.getFailureReason()));
     }
 
     private static GatewayEvent disputeEvent(Event event, Instant occurredAt) {

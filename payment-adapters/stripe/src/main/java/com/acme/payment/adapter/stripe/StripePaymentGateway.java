@@ -16,11 +16,14 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +31,12 @@ import java.util.Locale;
  * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
  */
 public class StripePaymentGateway implements PaymentGateway {
+
+    /** The refund's metadata key for our refund id: how a refund whose answer was lost is found again. */
+    static final String REFUND_ID = "refund_id";
+
+    /** More refunds than this on one payment are not made here (Stripe's largest page). */
+    private static final long MAX_LISTED_REFUNDS = 100;
 
     private final StripeClient client;
     private final String secretKey;
@@ -87,6 +96,7 @@ public class StripePaymentGateway implements PaymentGateway {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(reference)
                 .setAmount(amount)
+                .putMetadata(REFUND_ID, idempotencyKey)
                 .addExpand("charge")
                 .build();
         Refund refund = call("refund " + amount + " on " + reference,
@@ -98,6 +108,26 @@ public class StripePaymentGateway implements PaymentGateway {
         }
         // Stripe's total for the charge, this refund included: never our own sum.
         return new GatewayRefund(refund.getId(), refund.getChargeObject().getAmountRefunded());
+    }
+
+    @Override
+    public List<ListedRefund> listRefunds(String reference) {
+        RefundListParams params = RefundListParams.builder()
+                .setPaymentIntent(reference)
+                .setLimit(MAX_LISTED_REFUNDS)
+                .addExpand("data.charge")
+                .build();
+        StripeCollection<Refund> refunds = call("list the refunds of " + reference,
+                () -> client.v1().refunds().list(params));
+        return refunds.getData().stream().map(StripePaymentGateway::toListedRefund).toList();
+    }
+
+    private static ListedRefund toListedRefund(Refund refund) {
+        Charge charge = refund.getChargeObject();
+        boolean failed = "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus());
+        return new ListedRefund(refund.getId(), refund.getMetadata() == null ? null : refund.getMetadata().get(REFUND_ID),
+                refund.getAmount(), failed, refund.getFailureReason(),
+                charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {

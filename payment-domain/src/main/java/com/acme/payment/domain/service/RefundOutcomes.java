@@ -1,0 +1,90 @@
+package com.acme.payment.domain.service;
+
+import com.acme.payment.domain.model.ChangeSource;
+import com.acme.payment.domain.model.EventOutcome;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.RefundFailure;
+import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
+import com.acme.payment.domain.port.out.PaymentNotifier;
+import com.acme.payment.domain.port.out.RefundLedger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Records what the gateway did with a refund, whoever learnt it: the admin's call, a webhook or the reconciler.
+ * Each change of a refund and of its payment is stored in one transaction.
+ */
+final class RefundOutcomes {
+
+    private final RefundLedger refunds;
+    private final PaymentTransactions transactions;
+    private final PaymentNotifications notifications;
+    private final PaymentNotifier notifier;
+    private final Clock clock;
+
+    RefundOutcomes(RefundLedger refunds, PaymentTransactions transactions, PaymentNotifier notifier, Clock clock) {
+        this.refunds = refunds;
+        this.transactions = transactions;
+        this.notifications = new PaymentNotifications(notifier);
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** The gateway made the pending refund. */
+    Refund made(PaymentId paymentId, Refund pending, GatewayRefund made) {
+        Refund succeeded = pending.succeeded(made.refundId());
+        transactions.retryingStale(() -> {
+            Payment current = transactions.load(paymentId.value());
+            EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
+            transactions.update(current);
+            refunds.updateRefund(succeeded);
+            if (outcome == EventOutcome.APPLIED) {
+                notifications.afterRefund(current);
+            }
+            return null;
+        });
+        return succeeded;
+    }
+
+    /** The gateway made no refund: its amount is refundable again. */
+    void notMade(PaymentId paymentId, Refund pending) {
+        transactions.retryingStale(() -> {
+            Payment current = transactions.load(paymentId.value());
+            current.releaseRefund(pending, clock.instant());
+            transactions.update(current);
+            refunds.updateRefund(pending.failed());
+            return null;
+        });
+    }
+
+    /**
+     * A refund failed after the gateway accepted it; call inside the transaction that loaded {@code payment}. Once
+     * per refund: Stripe reports one failure as {@code refund.failed} and {@code charge.refund.updated}.
+     *
+     * @param gatewayRefundedTotal the gateway's total after the failure, or -1 when unknown
+     */
+    EventOutcome failed(Payment payment, RefundFailure failure, long gatewayRefundedTotal, ChangeSource source,
+                        String eventId) {
+        Instant now = clock.instant();
+        Optional<Refund> known = refunds.findRefund(payment.id(), failure.refundId(), failure.gatewayRefundId());
+        if (known.filter(refund -> refund.status() == Refund.Status.FAILED).isPresent()) {
+            return EventOutcome.DUPLICATE;
+        }
+        // One made elsewhere (Stripe's Dashboard) was counted through charge.refunded; stored so that it fails once.
+        Refund refund = known.orElseGet(() -> new Refund(Refund.newId(), payment.id(), failure.amount(),
+                Refund.Status.SUCCEEDED, null, null, failure.gatewayRefundId(), now));
+        EventOutcome outcome = payment.failRefund(refund, failure.reason(), gatewayRefundedTotal, source, eventId, now);
+        transactions.update(payment);
+        Refund failed = refund.failedAtGateway(failure.gatewayRefundId(), failure.reason());
+        if (known.isPresent()) {
+            refunds.updateRefund(failed);
+        } else {
+            refunds.insertRefund(failed);
+        }
+        notifier.refundFailed(payment, failed, "refund-failed:" + failure.gatewayRefundId());
+        return outcome;
+    }
+}
