@@ -21,6 +21,7 @@ import com.acme.payment.domain.port.out.TransactionRunner;
 import com.acme.payment.domain.service.CancelPaymentService;
 import com.acme.payment.domain.service.DispatchNotificationsService;
 import com.acme.payment.domain.service.GatewayEventService;
+import com.acme.payment.domain.service.PaymentAttentionService;
 import com.acme.payment.domain.service.PaymentQueryService;
 import com.acme.payment.domain.service.ReconcilePaymentsService;
 import com.acme.payment.domain.service.RefundPaymentService;
@@ -103,6 +104,11 @@ public class UseCaseConfiguration {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
                 events, notifier, clock, refunds);
         return new MeteredGatewayEvents(service, service, meters);
+    }
+
+    @Bean
+    PaymentAttentionService paymentAttentionService(PaymentQueries queries, Clock clock) {
+        return new PaymentAttentionService(queries, clock);
     }
 
     @Bean

@@ -8,5 +8,6 @@ public record AdminPaymentDetail(String paymentId, String name, String email, St
                                  String currency, String status, String gateway, String gatewayReference,
                                  String transactionId, String failureCode, String failureMessage,
                                  long refundedAmount, Instant createdAt, Instant updatedAt,
-                                 List<StatusChangeResponse> history, List<RefundResponse> refunds) {
+                                 List<StatusChangeResponse> history, List<RefundResponse> refunds,
+                                 boolean needsAttention, String attentionReason) {
 }
