@@ -27,8 +27,9 @@ class LostRefundAnswerIT extends AbstractStripeModeIT {
     @Test
     void a_refund_stripe_made_but_whose_answer_was_lost_is_recorded_by_the_reconciler() {
         Created payment = succeededPayment(1250);
+        String adminKey = UUID.randomUUID().toString();
         STRIPE.loseRefundAnswers();
-        HttpResponse<String> lost = adminRefund(payment.paymentId(), UUID.randomUUID().toString(), "{\"amount\":500}");
+        HttpResponse<String> lost = adminRefund(payment.paymentId(), adminKey, "{\"amount\":500}");
         assertThat(lost.statusCode()).as(lost.body()).isEqualTo(503);
         assertThat(refundRow(payment.paymentId())).containsExactly("pending", null);
         STRIPE.answerNormally();
@@ -45,6 +46,34 @@ class LostRefundAnswerIT extends AbstractStripeModeIT {
         assertThat(reserved(payment.paymentId())).isZero();
         assertThat(outboxRows(payment.paymentId(), "refund_notice")).isEqualTo(1);
         assertThat(STRIPE.refundsOf(payment.intentId())).as("the reconciler asks, it never refunds again").hasSize(1);
+        int refundCalls = STRIPE.calls("POST", REFUNDS).size();
+
+        HttpResponse<String> retried = adminRefund(payment.paymentId(), adminKey, "{\"amount\":500}");
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(body(retried).get("status").asString()).isEqualTo("succeeded");
+        assertThat(STRIPE.calls("POST", REFUNDS)).hasSize(refundCalls);
+    }
+
+    @Test
+    void while_stripe_cannot_list_refunds_the_reconciler_leaves_the_refund_reserved_and_settles_it_later() {
+        Created payment = succeededPayment(1250);
+        STRIPE.loseRefundAnswers();
+        adminRefund(payment.paymentId(), UUID.randomUUID().toString(), "{\"amount\":500}");
+        STRIPE.answerNormally();
+        STRIPE.answerAlways("GET", REFUNDS, 500, StripeApiStub.error("api_error", null, "An unknown error occurred"));
+
+        reconciler.reconcile();
+
+        assertThat(refundRow(payment.paymentId())).containsExactly("pending", null);
+        assertThat(reserved(payment.paymentId())).isEqualTo(500);
+        assertThat(status(payment.paymentId()).get("status").asString()).isEqualTo("succeeded");
+
+        STRIPE.answerNormally();
+        reconciler.reconcile();
+
+        assertThat(refundRow(payment.paymentId())).first().isEqualTo("succeeded");
+        assertThat(status(payment.paymentId()).get("refundedAmount").asLong()).isEqualTo(500);
     }
 
     @Test

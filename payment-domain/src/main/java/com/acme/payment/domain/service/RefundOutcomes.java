@@ -33,10 +33,14 @@ final class RefundOutcomes {
         this.clock = clock;
     }
 
-    /** The gateway made the pending refund. */
+    /** The gateway made the pending refund. Returns the refund as stored. */
     Refund made(PaymentId paymentId, Refund pending, GatewayRefund made) {
         Refund succeeded = pending.succeeded(made.refundId());
-        transactions.retryingStale(() -> {
+        return transactions.retryingStale(() -> {
+            Optional<Refund> settled = settledMeanwhile(paymentId, pending);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
             Payment current = transactions.load(paymentId.value());
             EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
             transactions.update(current);
@@ -44,20 +48,31 @@ final class RefundOutcomes {
             if (outcome == EventOutcome.APPLIED) {
                 notifications.afterRefund(current);
             }
-            return null;
+            return succeeded;
         });
-        return succeeded;
     }
 
     /** The gateway made no refund: its amount is refundable again. */
     void notMade(PaymentId paymentId, Refund pending) {
         transactions.retryingStale(() -> {
+            if (settledMeanwhile(paymentId, pending).isPresent()) {
+                return null;
+            }
             Payment current = transactions.load(paymentId.value());
             current.releaseRefund(pending, clock.instant());
             transactions.update(current);
             refunds.updateRefund(pending.failed());
             return null;
         });
+    }
+
+    /**
+     * The admin's retry and the reconciler may both settle one refund; the payment's version makes them take turns,
+     * and the second finds it settled.
+     */
+    private Optional<Refund> settledMeanwhile(PaymentId paymentId, Refund pending) {
+        return refunds.findRefund(paymentId, pending.refundId(), null)
+                .filter(stored -> stored.status() != Refund.Status.PENDING);
     }
 
     /**
