@@ -95,6 +95,28 @@ class RefundFailureIT extends AbstractStripeModeIT {
         assertThat(merchantNotices(payment.paymentId())).hasSize(1);
     }
 
+    @Test
+    void a_refunded_total_stripe_reported_before_the_failure_but_delivered_after_it_changes_nothing() {
+        Created payment = succeededPayment(1250);
+        String refundId = refund(payment, "{}");
+        long beforeTheFailure = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
+        String late = StripeEvents.chargeRefunded(StripeEvents.newEventId(), payment.intentId(), 1250, 1250)
+                .replaceFirst("\"created\": \\d+", "\"created\": " + beforeTheFailure);
+        deliver(StripeEvents.refundEvent(StripeEvents.newEventId(), "refund.failed",
+                STRIPE.failRefund(gatewayRefundId(refundId), "expired_or_canceled_card")));
+
+        deliver(late);
+
+        JsonNode status = status(payment.paymentId());
+        assertThat(status.get("status").asString()).isEqualTo("succeeded");
+        assertThat(status.get("refundedAmount").asLong()).isZero();
+        assertThat(detail(payment.paymentId()).get("history").valueStream()
+                .filter(change -> !change.get("applied").asBoolean()))
+                .singleElement()
+                .satisfies(change -> assertThat(change.get("detail").asString())
+                        .isEqualTo("not applied: reported before a refund failed"));
+    }
+
     private String refund(Created payment, String body) {
         HttpResponse<String> refund = adminRefund(payment.paymentId(), UUID.randomUUID().toString(), body);
         assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);

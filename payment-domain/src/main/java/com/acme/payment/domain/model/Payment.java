@@ -202,6 +202,17 @@ public final class Payment {
         return EventOutcome.APPLIED;
     }
 
+    /**
+     * A refunded total the gateway reported before one of the refunds failed still counts that refund (Stripe does
+     * not order its events: a {@code charge.refunded} can arrive after the {@code refund.failed}): recorded, not
+     * applied.
+     */
+    public EventOutcome refuseRefundedTotalFromBeforeAFailure(GatewayEvent event, ChangeSource source, Instant now) {
+        unsavedChanges.add(new StatusChange(status, status, source, event.eventId(), false,
+                "not applied: reported before a refund failed", now));
+        return EventOutcome.STALE;
+    }
+
     /** Status changes made since the payment was loaded; the repository appends them to the history. */
     public List<StatusChange> unsavedChanges() {
         return List.copyOf(unsavedChanges);

@@ -32,6 +32,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
     private final GatewayEventLedger handledEvents;
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
+    private final RefundLedger refunds;
     private final RefundOutcomes refundOutcomes;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
         this.handledEvents = handledEvents;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
+        this.refunds = refunds;
         this.refundOutcomes = new RefundOutcomes(refunds, this.transactions, notifier, clock);
         this.clock = clock;
     }
@@ -79,12 +81,19 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, ApplyGat
             return refundOutcomes.failed(payment, event.refundFailure(), event.refundedTotal(), source,
                     event.eventId());
         }
-        EventOutcome outcome = payment.apply(event, source, clock.instant());
+        EventOutcome outcome = isFromBeforeARefundFailure(payment, event)
+                ? payment.refuseRefundedTotalFromBeforeAFailure(event, source, clock.instant())
+                : payment.apply(event, source, clock.instant());
         transactions.update(payment);
         if (outcome == EventOutcome.APPLIED) {
             String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
             notifications.afterApplied(payment, event.type(), eventKey, event.detail());
         }
         return outcome;
+    }
+
+    private boolean isFromBeforeARefundFailure(Payment payment, GatewayEvent event) {
+        return event.type() == GatewayEventType.REFUND_UPDATED && refunds.latestGatewayFailure(payment.id())
+                .filter(failedAt -> event.occurredAt().isBefore(failedAt)).isPresent();
     }
 }

@@ -93,6 +93,16 @@ public class JdbcRefundLedger implements RefundLedger {
                 .map(MAPPER::toRefund);
     }
 
+    /** A refund the gateway refused or never made has no gateway id; one it failed later has. */
+    @Override
+    public Optional<Instant> latestGatewayFailure(PaymentId paymentId) {
+        return jdbc.sql("SELECT max(updated_at) AS failed_at FROM refunds WHERE payment_id = :paymentId"
+                        + " AND status = 'failed' AND gateway_refund_id IS NOT NULL")
+                .param("paymentId", paymentId.value())
+                .query((row, rowNumber) -> ColumnValues.instant(row, "failed_at"))
+                .optional();
+    }
+
     @Override
     public List<Refund> findPendingRefunds(Instant createdBefore, int limit) {
         return jdbc.sql("SELECT " + RefundRow.COLUMNS + " FROM refunds WHERE status = 'pending'"

@@ -19,6 +19,9 @@ public interface RefundLedger {
     /** The payment's refund with our id, or else with the gateway's id (either may be null). */
     Optional<Refund> findRefund(PaymentId paymentId, String refundId, String gatewayRefundId);
 
+    /** When the payment's latest refund that the gateway failed after making it was recorded as failed. */
+    Optional<Instant> latestGatewayFailure(PaymentId paymentId);
+
     /** Refunds still pending that were asked for before {@code createdBefore}, oldest first. */
     List<Refund> findPendingRefunds(Instant createdBefore, int limit);
 }
