@@ -257,7 +257,8 @@ final class StripeApiStub {
         Intent refunded = intent.withAmountRefunded(intent.amountRefunded() + amount);
         intents.put(refunded.id(), refunded);
         StubRefund refund = new StubRefund("re_3" + random(24), refunded.id(), refunded.chargeId(), amount,
-                refunded.currency(), form.get("metadata[refund_id]"), "succeeded", null, Instant.now().getEpochSecond());
+                refunded.currency(), form.get("metadata[refund_id]"), "succeeded", null,
+                Instant.now().getEpochSecond());
         refunds.put(refund.id(), refund);
         return new Answer(200, refund.json("charge".equals(form.get("expand[0]")) ? refunded.chargeJson()
                 : quotedId(refunded.chargeId())));

@@ -102,7 +102,7 @@ public final class Payment {
                 yield EventOutcome.APPLIED;
             }
             case REFUND_UPDATED -> applyRefundedTotal(event.refundedTotal(), source, event.eventId(), now);
-            case REFUND_FAILED -> throw new IllegalArgumentException("a refund failure needs its refund: use failRefund");
+            case REFUND_FAILED -> throw new IllegalArgumentException("a refund failure is applied with failRefund");
             default -> {
                 PaymentStatus target = event.type().target().orElseThrow();
                 if (!status.canMoveTo(target)) {

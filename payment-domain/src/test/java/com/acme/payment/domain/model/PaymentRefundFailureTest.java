@@ -63,7 +63,8 @@ class PaymentRefundFailureTest {
         assertThat(change.to()).isEqualTo(SUCCEEDED);
         assertThat(change.applied()).isTrue();
         assertThat(change.gatewayEventId()).isEqualTo("evt_1");
-        assertThat(change.detail()).isEqualTo("refund of $12.50 failed (expired_or_canceled_card); refunded $0.00 in total");
+        assertThat(change.detail())
+                .isEqualTo("refund of $12.50 failed (expired_or_canceled_card); refunded $0.00 in total");
         assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(1250);
     }
 

@@ -26,7 +26,8 @@ final class TestPayments {
 
     static OutboxPaymentNotifier.Settings settings() {
         return new OutboxPaymentNotifier.Settings(MERCHANT, ZoneId.of("UTC"),
-                Map.of("pon-ftth", "PON & FTTH", "microwave", "Microwave Network"), null, FAILURE_NOTICES_PER_HOUR, MERCHANT);
+                Map.of("pon-ftth", "PON & FTTH", "microwave", "Microwave Network"), null, FAILURE_NOTICES_PER_HOUR,
+                MERCHANT);
     }
 
     /** Succeeded with transaction id {@code ch_test}, paid by {@code customerName <ada@example.com>}. */

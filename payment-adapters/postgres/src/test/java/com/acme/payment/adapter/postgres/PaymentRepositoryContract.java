@@ -322,7 +322,8 @@ public abstract class PaymentRepositoryContract {
         refunds().updateRefund(failing.failedAtGateway("re_456", "expired_or_canceled_card"));
 
         assertThat(refundsOf(payment.id()))
-                .containsExactly(succeeding.succeeded("re_123"), failing.failedAtGateway("re_456", "expired_or_canceled_card"));
+                .containsExactly(succeeding.succeeded("re_123"),
+                        failing.failedAtGateway("re_456", "expired_or_canceled_card"));
     }
 
     @Test

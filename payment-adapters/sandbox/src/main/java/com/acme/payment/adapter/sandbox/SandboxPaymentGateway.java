@@ -6,6 +6,7 @@ import com.acme.payment.domain.port.out.PaymentGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The sandbox's {@link PaymentGateway}: what the service asks of the gateway, answered from its intents. */
@@ -75,7 +76,7 @@ final class SandboxPaymentGateway implements PaymentGateway {
     /** Stripe reports a refund that failed after it was made with both of these events. */
     private void failRefund(SandboxIntent intent, String refundId) {
         synchronized (intent) {
-            var failed = StripeObjects.refund(intent, intent.failRefund(refundId));
+            Map<String, Object> failed = StripeObjects.refund(intent, intent.failRefund(refundId));
             webhooks.publish("refund.failed", failed, Duration.ZERO);
             webhooks.publish("charge.refund.updated", failed, Duration.ZERO);
         }

@@ -145,9 +145,9 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         }
         Charge charge = refund.getChargeObject();
         long chargeTotal = charge == null || charge.getAmountRefunded() == null ? -1 : charge.getAmountRefunded();
-        String ourRefundId = refund.getMetadata() == null ? null : refund.getMetadata().get(StripePaymentGateway.REFUND_ID);
         return GatewayEvent.refundFailed(event.getId(), refund.getPaymentIntent(), occurredAt, chargeTotal,
-                new RefundFailure(refund.getId(), ourRefundId, refund.getAmount(), refund.getFailureReason()));
+                new RefundFailure(refund.getId(), StripePaymentGateway.ourRefundId(refund), refund.getAmount(),
+                        refund.getFailureReason()));
     }
 
     private static GatewayEvent disputeEvent(Event event, Instant occurredAt) {

@@ -125,9 +125,14 @@ public class StripePaymentGateway implements PaymentGateway {
     private static ListedRefund toListedRefund(Refund refund) {
         Charge charge = refund.getChargeObject();
         boolean failed = "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus());
-        return new ListedRefund(refund.getId(), refund.getMetadata() == null ? null : refund.getMetadata().get(REFUND_ID),
-                refund.getAmount(), failed, refund.getFailureReason(),
+        return new ListedRefund(refund.getId(), ourRefundId(refund), refund.getAmount(), failed,
+                refund.getFailureReason(),
                 charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
+    }
+
+    /** Our refund id, which {@link #refund} puts in the refund's metadata; null for a refund made elsewhere. */
+    static String ourRefundId(Refund refund) {
+        return refund.getMetadata() == null ? null : refund.getMetadata().get(REFUND_ID);
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {
