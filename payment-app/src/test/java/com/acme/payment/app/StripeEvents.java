@@ -158,6 +158,25 @@ public final class StripeEvents {
                 disputeId.substring(3), created, created + 7 * 86400, intentId, status);
     }
 
+    /** A refund event ({@code refund.failed}, {@code charge.refund.updated}, …) carrying a Refund object. */
+    public static String refundEvent(String eventId, String type, String refundJson) {
+        return """
+                {
+                  "id": "%s",
+                  "object": "event",
+                  "api_version": "%s",
+                  "created": %d,
+                  "livemode": false,
+                  "pending_webhooks": 1,
+                  "request": {"id": null, "idempotency_key": null},
+                  "type": "%s",
+                  "data": {
+                    "object": %s
+                  }
+                }
+                """.formatted(eventId, API_VERSION, Instant.now().getEpochSecond(), type, refundJson);
+    }
+
     public static String unhandled(String eventId) {
         return """
                 {"id": "%s", "object": "event", "api_version": "%s", "created": %d, "livemode": false,

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Everything under {@code payment.*} in application.yaml; the README's configuration table lists the variables. */
+/**
+ * Everything under {@code payment.*} in application.yaml; the README's configuration table lists the variables.
+ */
 @ConfigurationProperties("payment")
 public record PaymentProperties(
         Path dataDir,

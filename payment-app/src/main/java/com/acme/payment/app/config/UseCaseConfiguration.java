@@ -25,6 +25,7 @@ import com.acme.payment.domain.service.CancelPaymentService;
 import com.acme.payment.domain.service.DispatchNotificationsService;
 import com.acme.payment.domain.service.DisputeService;
 import com.acme.payment.domain.service.GatewayEventService;
+import com.acme.payment.domain.service.PaymentAttentionService;
 import com.acme.payment.domain.service.PaymentQueryService;
 import com.acme.payment.domain.service.ReconcilePaymentsService;
 import com.acme.payment.domain.service.RefundPaymentService;
@@ -113,10 +114,15 @@ public class UseCaseConfiguration {
     MeteredGatewayEvents gatewayEvents(GatewayEventVerifier verifier, PaymentRepository repository,
                                        GatewayEventLedger handledEvents, TransactionRunner transactions,
                                        PaymentEvents events, PaymentNotifier notifier, DisputeStore disputes,
-                                       Clock clock, MeterRegistry meters) {
+                                       Clock clock, MeterRegistry meters, RefundLedger refunds) {
         GatewayEventService service = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                events, notifier, disputes, clock);
+                events, notifier, disputes, clock, refunds);
         return new MeteredGatewayEvents(service, service, service, meters);
+    }
+
+    @Bean
+    PaymentAttentionService paymentAttentionService(PaymentQueries queries, Clock clock) {
+        return new PaymentAttentionService(queries, clock);
     }
 
     @Bean
@@ -137,10 +143,11 @@ public class UseCaseConfiguration {
     ReconcilePaymentsService reconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway,
                                                       HostedCheckout checkout, ApplyGatewayEventUseCase gatewayEvents,
                                                       TransactionRunner transactions, PaymentEvents events,
-                                                      Clock clock, PaymentProperties properties) {
+                                                      Clock clock, PaymentProperties properties,
+                                                      RefundLedger refunds, PaymentNotifier notifier) {
         PaymentProperties.Reconciler settings = properties.reconciler();
         return new ReconcilePaymentsService(repository, gateway, checkout, gatewayEvents, transactions, events, clock,
-                settings.staleAfter(), settings.abandonAfter(), settings.batchSize());
+                settings.staleAfter(), settings.abandonAfter(), settings.batchSize(), refunds, notifier);
     }
 
     @Bean

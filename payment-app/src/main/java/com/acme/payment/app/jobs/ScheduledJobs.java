@@ -55,6 +55,9 @@ public class ScheduledJobs {
                     LOG.info("reconciled {} waiting payments: {} updated, {} abandoned canceled, {} failed",
                             report.checked(), report.updated(), report.abandoned(), report.failed());
                 }
+                if (report.refundsSettled() > 0) {
+                    LOG.info("settled {} refunds whose gateway answer was lost", report.refundsSettled());
+                }
             });
         } catch (DataAccessException unavailable) {
             LOG.warn("reconciliation skipped, database unavailable: {}", unavailable.getMessage());

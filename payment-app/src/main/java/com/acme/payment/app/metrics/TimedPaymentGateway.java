@@ -4,6 +4,7 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Times every gateway call by operation and outcome. */
@@ -40,6 +41,11 @@ public class TimedPaymentGateway implements PaymentGateway {
     @Override
     public GatewayRefund refund(String reference, long amount, String idempotencyKey) {
         return timed("refund", () -> delegate.refund(reference, amount, idempotencyKey));
+    }
+
+    @Override
+    public List<ListedRefund> listRefunds(String reference) {
+        return timed("list_refunds", () -> delegate.listRefunds(reference));
     }
 
     private <T> T timed(String operation, Supplier<T> call) {

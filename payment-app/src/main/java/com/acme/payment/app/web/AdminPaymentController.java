@@ -6,12 +6,17 @@ import com.acme.payment.app.web.dto.AdminPaymentPage;
 import com.acme.payment.app.web.dto.PaymentStats;
 import com.acme.payment.app.web.dto.RefundResponse;
 import com.acme.payment.app.web.dto.RefundRequest;
+import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
 import com.acme.payment.domain.port.in.GetPaymentDetailsUseCase;
 import com.acme.payment.domain.port.in.ListPaymentsUseCase;
+import com.acme.payment.domain.port.in.PaymentAttentionUseCase;
 import com.acme.payment.domain.port.in.PaymentStatisticsUseCase;
 import com.acme.payment.domain.port.in.RefundPaymentUseCase;
+import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,6 +27,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,16 +52,19 @@ public class AdminPaymentController {
     private final RefundPaymentUseCase refundPayment;
     private final CancelPaymentUseCase cancelPayment;
     private final PaymentStatisticsUseCase statistics;
+    private final PaymentAttentionUseCase attention;
     private final PaymentWebMapper mapper;
 
     public AdminPaymentController(ListPaymentsUseCase listPayments, GetPaymentDetailsUseCase getPaymentDetails,
                                   RefundPaymentUseCase refundPayment, CancelPaymentUseCase cancelPayment,
-                                  PaymentStatisticsUseCase statistics, PaymentWebMapper mapper) {
+                                  PaymentStatisticsUseCase statistics, PaymentAttentionUseCase attention,
+                                  PaymentWebMapper mapper) {
         this.listPayments = listPayments;
         this.getPaymentDetails = getPaymentDetails;
         this.refundPayment = refundPayment;
         this.cancelPayment = cancelPayment;
         this.statistics = statistics;
+        this.attention = attention;
         this.mapper = mapper;
     }
 
@@ -68,13 +77,16 @@ public class AdminPaymentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PaymentSearch.MAX_PAGE_SIZE) int size) {
-        return mapper.toPage(listPayments.list(new PaymentSearch(status, email, from, to, page, size)));
+        PaymentPage found = listPayments.list(new PaymentSearch(status, email, from, to, page, size));
+        return mapper.toPage(found, attention.needingAttention(found.items().stream().map(Payment::id).toList()));
     }
 
     @Operation(operationId = "getPayment", summary = "One payment with its status history and refunds")
     @GetMapping("/payments/{paymentId}")
     public AdminPaymentDetail detail(@PathVariable String paymentId) {
-        return mapper.toDetail(getPaymentDetails.getDetails(paymentId));
+        PaymentDetails details = getPaymentDetails.getDetails(paymentId);
+        PaymentId id = details.payment().id();
+        return mapper.toDetail(details, attention.needingAttention(List.of(id)).get(id));
     }
 
     @Operation(operationId = "refundPayment", summary = "Refund all or part of a payment")
@@ -94,7 +106,8 @@ public class AdminPaymentController {
     @Operation(operationId = "cancelPayment", summary = "Cancel a payment that has not succeeded")
     @PostMapping("/payments/{paymentId}/cancel")
     public AdminPayment cancel(@PathVariable String paymentId) {
-        return mapper.toAdminPayment(cancelPayment.cancel(paymentId));
+        // only a refund makes a payment need attention, and a payment that can be canceled has none
+        return mapper.toAdminPayment(cancelPayment.cancel(paymentId), null);
     }
 
     @Operation(operationId = "getPaymentStats", summary = "Counts by status and net revenue per currency")

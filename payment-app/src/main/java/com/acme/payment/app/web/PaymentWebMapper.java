@@ -37,17 +37,20 @@ public interface PaymentWebMapper {
     @Mapping(target = "paymentId", source = "id")
     PaymentStatusResponse toStatusResponse(PaymentStatusView payment);
 
-    default AdminPayment toAdminPayment(Payment payment) {
-        return toAdminPayment(payment.snapshot());
+    /** @param attentionReason why the payment needs attention; null when it does not */
+    default AdminPayment toAdminPayment(Payment payment, String attentionReason) {
+        return toAdminPayment(payment.snapshot(), attentionReason);
     }
 
-    @Mapping(target = "paymentId", source = "id")
-    @Mapping(target = "name", source = "customerName")
-    @Mapping(target = "email", source = "customerEmail")
-    AdminPayment toAdminPayment(PaymentSnapshot payment);
+    @Mapping(target = "paymentId", source = "payment.id")
+    @Mapping(target = "name", source = "payment.customerName")
+    @Mapping(target = "email", source = "payment.customerEmail")
+    @Mapping(target = "needsAttention", expression = "java(attentionReason != null)")
+    @Mapping(target = "attentionReason", source = "attentionReason")
+    AdminPayment toAdminPayment(PaymentSnapshot payment, String attentionReason);
 
-    default AdminPaymentDetail toDetail(PaymentDetails details) {
-        return toDetail(details.payment().snapshot(), details);
+    default AdminPaymentDetail toDetail(PaymentDetails details, String attentionReason) {
+        return toDetail(details.payment().snapshot(), details, attentionReason);
     }
 
     @Mapping(target = "paymentId", source = "payment.id")
@@ -68,7 +71,9 @@ public interface PaymentWebMapper {
     @Mapping(target = "history", source = "details.history")
     @Mapping(target = "refunds", source = "details.refunds")
     @Mapping(target = "disputes", source = "details.disputes")
-    AdminPaymentDetail toDetail(PaymentSnapshot payment, PaymentDetails details);
+    @Mapping(target = "needsAttention", expression = "java(attentionReason != null)")
+    @Mapping(target = "attentionReason", source = "attentionReason")
+    AdminPaymentDetail toDetail(PaymentSnapshot payment, PaymentDetails details, String attentionReason);
 
     DisputeResponse toDispute(Dispute dispute);
 
@@ -85,8 +90,9 @@ public interface PaymentWebMapper {
 
     RefundResponse toRefund(Refund refund);
 
-    default AdminPaymentPage toPage(PaymentPage page) {
-        return new AdminPaymentPage(page.items().stream().map(this::toAdminPayment).toList(), page.page(),
+    default AdminPaymentPage toPage(PaymentPage page, Map<PaymentId, String> attentionReasons) {
+        return new AdminPaymentPage(page.items().stream()
+                .map(payment -> toAdminPayment(payment, attentionReasons.get(payment.id()))).toList(), page.page(),
                 page.size(), page.totalItems(), page.totalPages());
     }
 

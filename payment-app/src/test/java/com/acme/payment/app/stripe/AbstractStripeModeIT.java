@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
         "payment.admin.password=" + AbstractStripeModeIT.ADMIN_PASSWORD,
         "payment.reconciler.interval=PT1H",
         "payment.reconciler.stale-after=PT0S",
-        "payment.create-intent-per-minute=1000"})
+        "payment.create-intent-per-minute=1000",
+        "payment.merchant-email=" + AbstractStripeModeIT.MERCHANT_EMAIL})
 abstract class AbstractStripeModeIT {
 
     static final String SECRET_KEY = "sk_test_51StripeModeITabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
@@ -45,6 +46,7 @@ abstract class AbstractStripeModeIT {
     static final String WEBHOOK_SECRET = "whsec_stripe_mode_it_5f1c0e7a9b";
     static final String ADMIN_PASSWORD = "stripe-mode-it-admin-password";
     static final String CREATE_INTENT = "/api/payment/stripe/create-intent";
+    static final String MERCHANT_EMAIL = "billing@merchant.example";
 
     static final StripeApiStub STRIPE = StripeApiStub.start();
     private static final Path DATA_DIR = createDataDir();

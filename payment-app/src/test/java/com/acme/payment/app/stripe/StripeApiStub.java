@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
 
 /**
  * A local stand-in for Stripe's API (the JDK's HTTP server: okhttp's mockwebserver is not on this module's test
- * class path). It keeps PaymentIntents, Checkout Sessions and disputes, answers their create, retrieve, cancel,
- * expire, refund, dispute update and close calls, lists events and webhook endpoints, with the JSON Stripe writes,
- * replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so that tests can
- * check what the app sent. A route can be made to answer an error (an outage before Stripe did anything, so nothing
- * is saved for the key) until {@link #answerNormally()}.
+ * class path). It keeps PaymentIntents, refunds, Checkout Sessions and disputes, answers their create, retrieve,
+ * cancel, expire, refund, dispute update and close calls, lists refunds, events and webhook endpoints, with the JSON
+ * Stripe writes, replays a POST's answer for a repeated Idempotency-Key as Stripe does, and records every request so
+ * that tests can check what the app sent. A route can be made to answer an error (an outage before Stripe did
+ * anything, so nothing is saved for the key) until {@link #answerNormally()}, and refund calls can lose their answer
+ * (Stripe made the refund, the connection dropped before the app heard so); refunds can fail later.
  */
 final class StripeApiStub {
 
@@ -92,6 +94,8 @@ final class StripeApiStub {
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final List<RuntimeException> stubErrors = new CopyOnWriteArrayList<>();
     private final List<StoredEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, StubRefund> refunds = new ConcurrentHashMap<>();
+    private volatile boolean loseRefundAnswers;
 
     private StripeApiStub(HttpServer server) {
         this.server = server;
@@ -127,6 +131,32 @@ final class StripeApiStub {
 
     void answerNormally() {
         scripted.clear();
+        loseRefundAnswers = false;
+    }
+
+    /** Refunds are made, but the connection drops before the answer, every attempt, until {@link #answerNormally()}. */
+    void loseRefundAnswers() {
+        loseRefundAnswers = true;
+    }
+
+    List<StubRefund> refundsOf(String intentId) {
+        return refunds.values().stream().filter(refund -> refund.intentId().equals(intentId))
+                .sorted(Comparator.comparing(StubRefund::created).thenComparing(StubRefund::id)).toList();
+    }
+
+    /**
+     * The card's bank returned the refund (Stripe's test card 4000 0000 0000 5126): Stripe marks it failed and the
+     * charge's refunded total goes down.
+     *
+     * @return the failed refund as Stripe's refund events carry it
+     */
+    synchronized String failRefund(String refundId, String failureReason) {
+        StubRefund refund = refunds.get(refundId);
+        StubRefund failed = refund.failed(failureReason);
+        refunds.put(refundId, failed);
+        intents.computeIfPresent(refund.intentId(),
+                (id, intent) -> intent.withAmountRefunded(intent.amountRefunded() - refund.amount()));
+        return failed.json(quotedId(refund.chargeId()));
     }
 
     /** A request the stub could not make sense of is a test bug, not a Stripe outage: it must not pass unseen. */
@@ -266,6 +296,9 @@ final class StripeApiStub {
                 stubErrors.add(bug);
                 answer = new Answer(500, error("api_error", null, "stub failure: " + bug));
             }
+            if (loseRefundAnswers && call.method().equals("POST") && call.path().equals("/v1/refunds")) {
+                return; // closed without an answer: the client sees the connection drop
+            }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Request-Id", "req_" + random(14));
@@ -308,6 +341,9 @@ final class StripeApiStub {
         Matcher sessionPath = SESSION_PATH.matcher(call.path());
         if (sessionPath.matches()) {
             return sessionCall(call, sessionPath.group(1), sessionPath.group(2) != null);
+        }
+        if (call.method().equals("GET") && call.path().equals("/v1/refunds")) {
+            return listRefunds(call);
         }
         Matcher intentPath = INTENT_PATH.matcher(call.path());
         if (intentPath.matches()) {
@@ -395,27 +431,37 @@ final class StripeApiStub {
         }
         Intent refunded = intent.withAmountRefunded(intent.amountRefunded() + amount);
         intents.put(refunded.id(), refunded);
-        String charge = "charge".equals(form.get("expand[0]")) ? refunded.chargeJson() : "\"" + refunded.chargeId() + "\"";
+        StubRefund refund = new StubRefund("re_3" + random(24), refunded.id(), refunded.chargeId(), amount,
+                refunded.currency(), form.get("metadata[refund_id]"), "succeeded", null,
+                Instant.now().getEpochSecond());
+        refunds.put(refund.id(), refund);
+        return new Answer(200, refund.json("charge".equals(form.get("expand[0]")) ? refunded.chargeJson()
+                : quotedId(refunded.chargeId())));
+    }
+
+    /** {@code GET /v1/refunds?payment_intent=…}, newest first as Stripe lists, with {@code expand[]=data.charge}. */
+    private synchronized Answer listRefunds(Call call) {
+        Intent intent = intents.get(call.params().get("payment_intent"));
+        if (intent == null) {
+            return new Answer(404, error("invalid_request_error", "resource_missing",
+                    "No such payment_intent: '" + call.params().get("payment_intent") + "'"));
+        }
+        boolean expandCharge = "data.charge".equals(call.params().get("expand[0]"));
+        String data = refundsOf(intent.id()).stream()
+                .sorted(Comparator.comparing(StubRefund::created).thenComparing(StubRefund::id).reversed())
+                .map(refund -> refund.json(expandCharge ? intent.chargeJson() : quotedId(intent.chargeId())))
+                .collect(Collectors.joining(",\n"));
         return new Answer(200, """
                 {
-                  "id": "re_3%s",
-                  "object": "refund",
-                  "amount": %d,
-                  "balance_transaction": "txn_3%s",
-                  "charge": %s,
-                  "created": %d,
-                  "currency": "%s",
-                  "destination_details": {"card": {"reference_status": "pending", "reference_type": "acquirer_reference_number", "type": "refund"}, "type": "card"},
-                  "failure_reason": null,
-                  "metadata": {},
-                  "payment_intent": "%s",
-                  "reason": null,
-                  "receipt_number": null,
-                  "source_transfer_reversal": null,
-                  "status": "succeeded",
-                  "transfer_reversal": null
-                }""".formatted(random(24), amount, random(24), charge, Instant.now().getEpochSecond(),
-                refunded.currency(), refunded.id()));
+                  "object": "list",
+                  "data": [%s],
+                  "has_more": false,
+                  "url": "/v1/refunds"
+                }""".formatted(data));
+    }
+
+    private static String quotedId(String id) {
+        return "\"" + id + "\"";
     }
 
     /**
@@ -596,6 +642,39 @@ final class StripeApiStub {
                     status.equals("complete") ? "{\"email\": " + quoted(customerEmail) + ", \"name\": null}" : "null",
                     quoted(customerEmail), expiresAt, quoted(paymentId), quoted(paymentIntent), paymentStatus, status,
                     quoted(successUrl), status.equals("open") ? quoted(url) : "null");
+        }
+    }
+
+    /** A refund as the stub keeps it; {@code ourRefundId} is the {@code metadata[refund_id]} the app sent. */
+    record StubRefund(String id, String intentId, String chargeId, long amount, String currency, String ourRefundId,
+                      String status, String failureReason, long created) {
+
+        StubRefund failed(String reason) {
+            return new StubRefund(id, intentId, chargeId, amount, currency, ourRefundId, "failed", reason, created);
+        }
+
+        /** @param charge the charge's id in quotes, or the charge object when expanded */
+        String json(String charge) {
+            return """
+                    {
+                      "id": "%s",
+                      "object": "refund",
+                      "amount": %d,
+                      "balance_transaction": "txn_%s",
+                      "charge": %s,
+                      "created": %d,
+                      "currency": "%s",
+                      "destination_details": {"card": {"reference_status": "pending", "reference_type": "acquirer_reference_number", "type": "refund"}, "type": "card"},
+                      "failure_reason": %s,
+                      "metadata": %s,
+                      "payment_intent": "%s",
+                      "reason": null,
+                      "receipt_number": null,
+                      "source_transfer_reversal": null,
+                      "status": "%s",
+                      "transfer_reversal": null
+                    }""".formatted(id, amount, id.substring(3), charge, created, currency, quoted(failureReason),
+                    ourRefundId == null ? "{}" : "{\"refund_id\": " + quoted(ourRefundId) + "}", intentId, status);
         }
     }
 

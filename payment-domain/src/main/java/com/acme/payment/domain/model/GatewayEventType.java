@@ -18,6 +18,8 @@ public enum GatewayEventType {
     DISPUTE_CLOSED(null),
     DISPUTE_FUNDS_WITHDRAWN(null),
     DISPUTE_FUNDS_REINSTATED(null),
+    /** A refund the gateway had accepted failed later; the refunded total goes down again. */
+    REFUND_FAILED(null),
     /** Nothing to do with our payments; acknowledged and ignored. */
     UNHANDLED(null);
 

@@ -120,6 +120,7 @@ public final class Payment {
             case DISPUTE_CREATED, DISPUTE_UPDATED, DISPUTE_CLOSED, DISPUTE_FUNDS_WITHDRAWN, DISPUTE_FUNDS_REINSTATED ->
                     throw new IllegalArgumentException("a dispute event changes the dispute: see recordDisputeChange");
             case REFUND_UPDATED -> applyRefundedTotal(event.refundedTotal(), source, event.eventId(), now);
+            case REFUND_FAILED -> throw new IllegalArgumentException("a refund failure is applied with failRefund");
             default -> {
                 PaymentStatus target = event.type().target().orElseThrow();
                 if (!status.canMoveTo(target)) {
@@ -192,6 +193,52 @@ public final class Payment {
     public void releaseRefund(Refund refund, Instant now) {
         refunds = refunds.release(refund);
         updatedAt = now;
+    }
+
+    /**
+     * A refund the gateway had accepted failed afterwards: the refunded total follows the gateway's down and the
+     * status moves back ({@link PaymentStatus#canMoveBackAfterRefundFailure}). Call it once per refund; the
+     * caller marks the refund failed with it.
+     *
+     * @param refund               the refund as it was: a pending one was only reserved, a made one counted in
+     *                             the total
+     * @param failureReason        the gateway's reason; may be null
+     * @param gatewayRefundedTotal the gateway's total after the failure, or -1 when unknown: then the refund's
+     *                             amount comes off the total if it was counted
+     */
+    public EventOutcome failRefund(Refund refund, String failureReason, long gatewayRefundedTotal,
+                                   ChangeSource source, String eventId, Instant now) {
+        if (refund.status() == Refund.Status.FAILED) {
+            throw new IllegalStateException("refund " + refund.refundId() + " has already failed");
+        }
+        if (refund.status() == Refund.Status.PENDING) {
+            refunds = refunds.release(refund);
+        }
+        long counted = refund.status() == Refund.Status.SUCCEEDED ? refund.amount() : 0;
+        long total = gatewayRefundedTotal >= 0 ? Math.min(gatewayRefundedTotal, refunds.refunded())
+                : Math.max(0, refunds.refunded() - counted);
+        PaymentStatus target = total == 0 ? PaymentStatus.SUCCEEDED
+                : total < amount.minorUnits() ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.REFUNDED;
+        if (target != status && !status.canMoveBackAfterRefundFailure(target)) {
+            return recordNotApplied(target, source, eventId, now);
+        }
+        refunds = refunds.refundedInTotal(total);
+        String detail = "refund of " + new Money(refund.amount(), amount.currency()).format() + " failed"
+                + (failureReason == null ? "" : " (" + failureReason + ")") + "; refunded "
+                + new Money(total, amount.currency()).format() + " in total";
+        moveTo(target, source, eventId, detail, now);
+        return EventOutcome.APPLIED;
+    }
+
+    /**
+     * A refunded total the gateway reported before one of the refunds failed still counts that refund (Stripe does
+     * not order its events: a {@code charge.refunded} can arrive after the {@code refund.failed}): recorded, not
+     * applied.
+     */
+    public EventOutcome refuseRefundedTotalFromBeforeAFailure(GatewayEvent event, ChangeSource source, Instant now) {
+        unsavedChanges.add(new StatusChange(status, status, source, event.eventId(), false,
+                "not applied: reported before a refund failed", now));
+        return EventOutcome.STALE;
     }
 
     /** Status changes made since the payment was loaded; the repository appends them to the history. */

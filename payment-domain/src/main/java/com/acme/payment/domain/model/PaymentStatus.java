@@ -26,6 +26,11 @@ public enum PaymentStatus {
             CANCELED, EnumSet.noneOf(PaymentStatus.class),
             REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
+    /** The only backward moves: a refund that fails after it was made lowers the refunded total again. */
+    private static final Map<PaymentStatus, Set<PaymentStatus>> AFTER_REFUND_FAILURE = Map.of(
+            REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, SUCCEEDED),
+            PARTIALLY_REFUNDED, EnumSet.of(SUCCEEDED));
+
     private final String apiName;
 
     PaymentStatus(String apiName) {
@@ -38,6 +43,11 @@ public enum PaymentStatus {
 
     public boolean canMoveTo(PaymentStatus next) {
         return ALLOWED.get(this).contains(next);
+    }
+
+    /** Where a failed refund may take a payment back to; no other event or command moves it there. */
+    public boolean canMoveBackAfterRefundFailure(PaymentStatus next) {
+        return AFTER_REFUND_FAILURE.getOrDefault(this, Set.of()).contains(next);
     }
 
     /** No transition leaves this status. */

@@ -12,7 +12,8 @@ public record Refund(
         String reason,
         String idempotencyKey,
         String gatewayRefundId,
-        Instant createdAt) {
+        Instant createdAt,
+        String failureReason) {
 
     public static final int MAX_REASON_LENGTH = 500;
 
@@ -28,6 +29,12 @@ public record Refund(
         }
     }
 
+    /** A refund without a failure reason: every refund until it fails. */
+    public Refund(String refundId, PaymentId paymentId, long amount, Status status, String reason,
+                  String idempotencyKey, String gatewayRefundId, Instant createdAt) {
+        this(refundId, paymentId, amount, status, reason, idempotencyKey, gatewayRefundId, createdAt, null);
+    }
+
     /** A new refund id: {@code rf_} and 128 random bits. */
     public static String newId() {
         return "rf_" + PaymentId.random().value().substring("pay_".length());
@@ -39,5 +46,11 @@ public record Refund(
 
     public Refund failed() {
         return new Refund(refundId, paymentId, amount, Status.FAILED, reason, idempotencyKey, gatewayRefundId, createdAt);
+    }
+
+    /** The gateway's refund failed after the gateway had accepted it. */
+    public Refund failedAtGateway(String failedRefundId, String failureReason) {
+        return new Refund(refundId, paymentId, amount, Status.FAILED, reason, idempotencyKey, failedRefundId, createdAt,
+                failureReason);
     }
 }

@@ -18,6 +18,7 @@ import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -40,17 +41,22 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
     private final PaymentTransactions transactions;
     private final PaymentNotifications notifications;
     private final DisputeChanges disputes;
+    private final RefundLedger refunds;
+    private final RefundOutcomes refundOutcomes;
     private final Clock clock;
 
     public GatewayEventService(GatewayEventVerifier verifier, PaymentRepository repository,
                                GatewayEventLedger handledEvents, TransactionRunner transactions, PaymentEvents events,
-                               PaymentNotifier notifier, DisputeStore disputeStore, Clock clock) {
+                               PaymentNotifier notifier, DisputeStore disputeStore, Clock clock,
+                               RefundLedger refunds) {
         this.verifier = verifier;
         this.repository = repository;
         this.handledEvents = handledEvents;
         this.transactions = new PaymentTransactions(repository, transactions, events);
         this.notifications = new PaymentNotifications(notifier);
         this.disputes = new DisputeChanges(disputeStore, notifier, clock);
+        this.refunds = refunds;
+        this.refundOutcomes = new RefundOutcomes(refunds, this.transactions, notifier, clock);
         this.clock = clock;
     }
 
@@ -102,10 +108,26 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
         Optional<Payment> found = paymentOf(event);
         DisputeChanges.Merge dispute = found.isPresent() && event.type().isDispute()
                 ? disputes.merge(event.dispute(), event.occurredAt(), found.get().id()) : null;
-        EventOutcome outcome = dispute != null ? (dispute.changed() ? EventOutcome.APPLIED : EventOutcome.STALE)
-                : found.map(payment -> payment.apply(event, source, now)).orElse(EventOutcome.UNKNOWN_PAYMENT);
+        RefundOutcomes.Failure refundFailure = found.isPresent() && event.type() == GatewayEventType.REFUND_FAILED
+                ? refundOutcomes.failure(found.get(), event.refundFailure(), event.refundedTotal(), source,
+                        event.eventId()) : null;
+        EventOutcome outcome;
+        if (found.isEmpty()) {
+            outcome = EventOutcome.UNKNOWN_PAYMENT;
+        } else if (dispute != null) {
+            outcome = dispute.changed() ? EventOutcome.APPLIED : EventOutcome.STALE;
+        } else if (refundFailure != null) {
+            outcome = refundFailure.outcome();
+        } else if (isFromBeforeARefundFailure(found.get(), event)) {
+            outcome = found.get().refuseRefundedTotalFromBeforeAFailure(event, source, now);
+        } else {
+            outcome = found.get().apply(event, source, now);
+        }
+        // A refund failure already applied is repeated by this event: logged as not applied, answered duplicate.
+        LoggedEventOutcome logged = LoggedEventOutcome.of(outcome == EventOutcome.DUPLICATE ? EventOutcome.STALE
+                : outcome);
         if (event.eventId() != null && !handledEvents.record(entry(event, received, now,
-                found.map(payment -> payment.id().value()).orElse(null), LoggedEventOutcome.of(outcome)))) {
+                found.map(payment -> payment.id().value()).orElse(null), logged))) {
             return EventOutcome.DUPLICATE;
         }
         if (found.isEmpty()) {
@@ -115,6 +137,10 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
         if (dispute != null) {
             disputes.store(payment, dispute, source, event.eventId(), null);
             transactions.update(payment);
+            return outcome;
+        }
+        if (refundFailure != null) {
+            refundOutcomes.store(payment, refundFailure);
             return outcome;
         }
         transactions.update(payment);
@@ -177,5 +203,10 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
         }
         return new LoggedGatewayEvent(event.eventId(), event.type().name(), null, event.occurredAt(), now, paymentId,
                 outcome, null, null, 0);
+    }
+
+    private boolean isFromBeforeARefundFailure(Payment payment, GatewayEvent event) {
+        return event.type() == GatewayEventType.REFUND_UPDATED && refunds.latestGatewayFailure(payment.id())
+                .filter(failedAt -> event.occurredAt().isBefore(failedAt)).isPresent();
     }
 }

@@ -7,6 +7,8 @@ import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.model.RefundFailure;
 import com.acme.payment.domain.model.StalePaymentException;
 import com.acme.payment.domain.port.in.ApplyGatewayEventUseCase;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase;
@@ -15,17 +17,22 @@ import com.acme.payment.domain.port.out.HostedCheckout.CheckoutSession;
 import com.acme.payment.domain.port.out.PaymentEvents;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
+import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
+import com.acme.payment.domain.port.out.PaymentGateway.ListedRefund;
+import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.port.out.TransactionRunner;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Asks the gateway about payments that have been waiting too long, and applies its answer through the
- * same path as webhooks. This is what saves a payment whose webhook never came.
+ * same path as webhooks. This is what saves a payment whose webhook never came, and a refund whose answer was lost.
  */
 public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
 
@@ -36,6 +43,8 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private final HostedCheckout checkout;
     private final ApplyGatewayEventUseCase events;
     private final PaymentTransactions transactions;
+    private final RefundLedger refunds;
+    private final RefundOutcomes refundOutcomes;
     private final Clock clock;
     private final Duration staleAfter;
     private final Duration abandonAfter;
@@ -44,12 +53,15 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     public ReconcilePaymentsService(PaymentRepository repository, PaymentGateway gateway, HostedCheckout checkout,
                                     ApplyGatewayEventUseCase events,
                                     TransactionRunner transactions, PaymentEvents paymentEvents, Clock clock,
-                                    Duration staleAfter, Duration abandonAfter, int batchSize) {
+                                    Duration staleAfter, Duration abandonAfter, int batchSize, RefundLedger refunds,
+                                    PaymentNotifier notifier) {
         this.repository = repository;
         this.gateway = gateway;
         this.checkout = checkout;
         this.events = events;
         this.transactions = new PaymentTransactions(repository, transactions, paymentEvents);
+        this.refunds = refunds;
+        this.refundOutcomes = new RefundOutcomes(refunds, this.transactions, notifier, clock);
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.abandonAfter = abandonAfter;
@@ -99,7 +111,42 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
                 LOG.log(Level.WARNING, "could not reconcile payment " + payment.id() + ": " + e.getMessage());
             }
         }
-        return new Report(checked, updated, abandoned, failed);
+        return new Report(checked, updated, abandoned, failed, settleLostRefunds(now));
+    }
+
+    /**
+     * A refund whose gateway answer was lost (a timeout) stays pending with its amount reserved. Once it is older
+     * than {@code staleAfter}, so that a call still in flight is not raced, the gateway's refunds on the intent say
+     * what became of it: made (found by the refund id the gateway was given as idempotency key), failed, or never
+     * made, which releases the reservation.
+     */
+    private int settleLostRefunds(Instant now) {
+        int settled = 0;
+        for (Refund pending : refunds.findPendingRefunds(now.minus(staleAfter), batchSize)) {
+            try {
+                Payment payment = transactions.load(pending.paymentId().value());
+                Optional<ListedRefund> made = gateway.listRefunds(payment.gatewayReference()).stream()
+                        .filter(listed -> pending.refundId().equals(listed.idempotencyKey())
+                                || listed.refundId().equals(pending.gatewayRefundId()))
+                        .findFirst();
+                if (made.isEmpty()) {
+                    refundOutcomes.notMade(payment.id(), pending);
+                } else if (made.get().failed()) {
+                    ListedRefund failed = made.get();
+                    RefundFailure failure = new RefundFailure(failed.refundId(), pending.refundId(), pending.amount(),
+                            failed.failureReason());
+                    transactions.retryingStale(() -> refundOutcomes.failed(transactions.load(payment.id().value()),
+                            failure, failed.refundedTotal(), ChangeSource.RECONCILER, null));
+                } else {
+                    refundOutcomes.made(payment.id(), pending,
+                            new GatewayRefund(made.get().refundId(), made.get().refundedTotal()));
+                }
+                settled++;
+            } catch (GatewayException | StalePaymentException e) {
+                LOG.log(Level.WARNING, "could not settle refund " + pending.refundId() + ": " + e.getMessage());
+            }
+        }
+        return settled;
     }
 
     /**
@@ -133,7 +180,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
 
     private GatewayEvent sessionCanceled(Payment payment, CheckoutSession session) {
         return new GatewayEvent(null, GatewayEventType.CANCELED, session.paymentIntent(), clock.instant(), null, null,
-                null, 0, "reconciled with the gateway: checkout session expired", null, payment.id().value(), session.id());
+                null, 0, "reconciled with the gateway: checkout session expired", null, payment.id().value(), session.id(), null);
     }
 
     private EventOutcome applyGatewayView(GatewayIntent intent, Payment payment) {
@@ -161,7 +208,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private GatewayEvent event(GatewayEventType type, GatewayIntent intent, Payment payment) {
         return new GatewayEvent(null, type, intent.reference(), clock.instant(), intent.transactionId(),
                 intent.failureCode(), intent.failureMessage(), intent.refundedTotal(), "reconciled with the gateway", null,
-                payment.id().value(), payment.checkoutSessionId());
+                payment.id().value(), payment.checkoutSessionId(), null);
     }
 
     private void cancelHere(Payment payment) {

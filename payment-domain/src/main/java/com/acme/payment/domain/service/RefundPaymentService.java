@@ -1,6 +1,5 @@
 package com.acme.payment.domain.service;
 
-import com.acme.payment.domain.model.EventOutcome;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.IdempotencyKeyReusedException;
 import com.acme.payment.domain.model.Payment;
@@ -28,7 +27,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
     private final RefundLedger refunds;
     private final PaymentGateway gateway;
     private final PaymentTransactions transactions;
-    private final PaymentNotifications notifications;
+    private final RefundOutcomes outcomes;
     private final Clock clock;
 
     public RefundPaymentService(PaymentRepository repository, RefundLedger refunds, PaymentGateway gateway,
@@ -37,7 +36,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         this.refunds = refunds;
         this.gateway = gateway;
         this.transactions = new PaymentTransactions(repository, transactions, events);
-        this.notifications = new PaymentNotifications(notifier);
+        this.outcomes = new RefundOutcomes(refunds, this.transactions, notifier, clock);
         this.clock = clock;
     }
 
@@ -77,28 +76,11 @@ public class RefundPaymentService implements RefundPaymentUseCase {
             made = gateway.refund(payment.gatewayReference(), pending.amount(), pending.refundId());
         } catch (GatewayException refused) {
             if (refused.reason() != GatewayException.Reason.UNAVAILABLE) {
-                transactions.retryingStale(() -> {
-                    Payment current = transactions.load(payment.id().value());
-                    current.releaseRefund(pending, clock.instant());
-                    transactions.update(current);
-                    refunds.updateRefund(pending.failed());
-                    return null;
-                });
+                outcomes.notMade(payment.id(), pending);
             }
             throw refused;
         }
-        Refund succeeded = pending.succeeded(made.refundId());
-        transactions.retryingStale(() -> {
-            Payment current = transactions.load(payment.id().value());
-            EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
-            transactions.update(current);
-            refunds.updateRefund(succeeded);
-            if (outcome == EventOutcome.APPLIED) {
-                notifications.afterRefund(current);
-            }
-            return null;
-        });
-        return succeeded;
+        return outcomes.made(payment.id(), pending, made);
     }
 
     private Optional<Refund> earlierRefund(Payment payment, Command command) {

@@ -89,12 +89,12 @@ class HostedPaymentTest {
     private static GatewayEvent sessionEvent(GatewayEventType type, String intent, String sessionId,
                                              String transactionId) {
         return new GatewayEvent(PaymentFixtures.newEventId(), type, intent, NOW, transactionId, null, null, 0, null, null,
-                "pay_ignored", sessionId);
+                "pay_ignored", sessionId, null);
     }
 
     private static GatewayEvent intentEvent(GatewayEventType type, String intent, Payment payment) {
         return new GatewayEvent(PaymentFixtures.newEventId(), type, intent, NOW,
                 type == GatewayEventType.SUCCEEDED ? "ch_from_intent" : null, null, null, 0, null, null,
-                payment.id().value(), null);
+                payment.id().value(), null, null);
     }
 }

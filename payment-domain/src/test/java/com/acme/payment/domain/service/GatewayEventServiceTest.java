@@ -33,6 +33,7 @@ import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.testing.RecordedPaymentEvents;
@@ -60,6 +61,7 @@ class GatewayEventServiceTest {
     PaymentNotifier notifier;
     @Mock
     DisputeStore disputes;
+    RefundLedger refunds;
     ImmediateTransactions transactions = new ImmediateTransactions();
     RecordedPaymentEvents events = new RecordedPaymentEvents();
     GatewayEventService service;
@@ -67,7 +69,7 @@ class GatewayEventServiceTest {
     @BeforeEach
     void setUp() {
         service = new GatewayEventService(verifier, repository, handledEvents, transactions, events, notifier,
-                disputes, PaymentFixtures.CLOCK);
+                disputes, PaymentFixtures.CLOCK, refunds);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.acme.payment.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -11,6 +12,7 @@ import com.acme.payment.domain.model.ChangeSource;
 import com.acme.payment.domain.model.GatewayException;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.port.in.ReconcilePaymentsUseCase.Report;
 import com.acme.payment.domain.port.out.DisputeStore;
 import com.acme.payment.domain.port.out.GatewayEventLedger;
@@ -18,8 +20,10 @@ import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.HostedCheckout;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
+import com.acme.payment.domain.port.out.PaymentGateway.ListedRefund;
 import com.acme.payment.domain.port.out.PaymentNotifier;
 import com.acme.payment.domain.port.out.PaymentRepository;
+import com.acme.payment.domain.port.out.RefundLedger;
 import com.acme.payment.domain.testing.ImmediateTransactions;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.testing.RecordedPaymentEvents;
@@ -53,14 +57,15 @@ class ReconcilePaymentsServiceTest {
     GatewayEventLedger handledEvents;
     @Mock
     DisputeStore disputes;
+    RefundLedger refunds;
     RecordedPaymentEvents paymentEvents = new RecordedPaymentEvents();
 
     ReconcilePaymentsService serviceAt(Clock clock) {
         ImmediateTransactions transactions = new ImmediateTransactions();
         GatewayEventService events = new GatewayEventService(verifier, repository, handledEvents, transactions,
-                paymentEvents, notifier, disputes, clock);
+                paymentEvents, notifier, disputes, clock, refunds);
         return new ReconcilePaymentsService(repository, gateway, checkout, events, transactions, paymentEvents, clock,
-                STALE_AFTER, ABANDON_AFTER, 100);
+                STALE_AFTER, ABANDON_AFTER, 100, refunds, notifier);
     }
 
     @Test
@@ -75,7 +80,7 @@ class ReconcilePaymentsServiceTest {
 
         Report report = serviceAt(later).reconcile();
 
-        assertThat(report).isEqualTo(new Report(1, 1, 0, 0));
+        assertThat(report).isEqualTo(new Report(1, 1, 0, 0, 0));
         assertThat(processing.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(processing.transactionId()).isEqualTo("ch_9");
         assertThat(processing.unsavedChanges()).last().satisfies(change ->
@@ -92,7 +97,7 @@ class ReconcilePaymentsServiceTest {
         when(gateway.retrieveIntent(pending.gatewayReference())).thenReturn(
                 new GatewayIntent(pending.gatewayReference(), null, PaymentStatus.PENDING, null, null, null, 0));
 
-        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(1, 0, 0, 0));
+        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(1, 0, 0, 0, 0));
         verify(repository, never()).update(any());
         verify(gateway, never()).cancelIntent(anyString());
     }
@@ -107,7 +112,7 @@ class ReconcilePaymentsServiceTest {
                 .thenReturn(new GatewayIntent(reference, null, PaymentStatus.PENDING, null, null, null, 0));
         when(repository.findByGatewayReference(reference)).thenReturn(Optional.of(pending));
 
-        assertThat(serviceAt(nextDay).reconcile()).isEqualTo(new Report(1, 0, 1, 0));
+        assertThat(serviceAt(nextDay).reconcile()).isEqualTo(new Report(1, 0, 1, 0, 0));
         verify(gateway).cancelIntent(reference);
         assertThat(pending.status()).isEqualTo(PaymentStatus.CANCELED);
     }
@@ -124,7 +129,42 @@ class ReconcilePaymentsServiceTest {
                 new GatewayIntent(second.gatewayReference(), null, PaymentStatus.PROCESSING, null, null, null, 0));
         when(repository.findByGatewayReference(second.gatewayReference())).thenReturn(Optional.of(second));
 
-        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(2, 1, 0, 1));
+        assertThat(serviceAt(later).reconcile()).isEqualTo(new Report(2, 1, 0, 1, 0));
         assertThat(second.status()).isEqualTo(PaymentStatus.PROCESSING);
+    }
+
+    @Test
+    void a_refund_left_pending_past_the_grace_period_that_the_gateway_never_made_is_released() {
+        Clock later = Clock.fixed(PaymentFixtures.NOW.plus(Duration.ofMinutes(15)), ZoneOffset.UTC);
+        Payment payment = PaymentFixtures.succeededPayment();
+        Refund pending = payment.requestRefund("rf_lost", 500L, null, null, PaymentFixtures.NOW);
+        when(refunds.findPendingRefunds(later.instant().minus(STALE_AFTER), 100)).thenReturn(List.of(pending));
+        when(repository.findById(payment.id())).thenReturn(Optional.of(payment));
+        when(gateway.listRefunds(payment.gatewayReference())).thenReturn(List.of(
+                new ListedRefund("re_other", "rf_someone_else", 200, false, null, 200)));
+
+        assertThat(serviceAt(later).reconcile().refundsSettled()).isEqualTo(1);
+
+        verify(refunds).updateRefund(pending.failed());
+        assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(1250);
+        verify(gateway, never()).refund(anyString(), anyLong(), anyString());
+    }
+
+    @Test
+    void a_refund_the_gateway_made_is_recorded_with_the_gateways_id_and_total() {
+        Clock later = Clock.fixed(PaymentFixtures.NOW.plus(Duration.ofMinutes(15)), ZoneOffset.UTC);
+        Payment payment = PaymentFixtures.succeededPayment();
+        Refund pending = payment.requestRefund("rf_lost", 500L, null, null, PaymentFixtures.NOW);
+        when(refunds.findPendingRefunds(any(), any(Integer.class))).thenReturn(List.of(pending));
+        when(repository.findById(payment.id())).thenReturn(Optional.of(payment));
+        when(gateway.listRefunds(payment.gatewayReference())).thenReturn(List.of(
+                new ListedRefund("re_made", "rf_lost", 500, false, null, 500)));
+
+        serviceAt(later).reconcile();
+
+        verify(refunds).updateRefund(pending.succeeded("re_made"));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(payment.refundedAmount()).isEqualTo(500);
+        verify(notifier).paymentRefunded(payment, "refunded:500");
     }
 }

@@ -26,6 +26,8 @@ final class NotificationData {
     static final String EVIDENCE_DUE_BY = "evidenceDueBy";
     /** "won" or "lost". */
     static final String DISPUTE_OUTCOME = "disputeOutcome";
+    static final String GATEWAY_REFUND_ID = "gatewayRefundId";
+    static final String FAILED_REFUND_AMOUNT = "failedRefundAmount";
 
     static final String FULL_REFUND = "full";
     static final String PARTIAL_REFUND = "partial";

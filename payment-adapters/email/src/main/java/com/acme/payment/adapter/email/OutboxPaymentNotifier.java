@@ -9,9 +9,11 @@ import static com.acme.payment.adapter.email.NotificationData.DISPUTE_ID;
 import static com.acme.payment.adapter.email.NotificationData.DISPUTE_OUTCOME;
 import static com.acme.payment.adapter.email.NotificationData.DISPUTE_REASON;
 import static com.acme.payment.adapter.email.NotificationData.EVIDENCE_DUE_BY;
+import static com.acme.payment.adapter.email.NotificationData.FAILED_REFUND_AMOUNT;
 import static com.acme.payment.adapter.email.NotificationData.FAILURE_REASON;
 import static com.acme.payment.adapter.email.NotificationData.FULL_REFUND;
 import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFERENCE;
+import static com.acme.payment.adapter.email.NotificationData.GATEWAY_REFUND_ID;
 import static com.acme.payment.adapter.email.NotificationData.PARTIAL_REFUND;
 import static com.acme.payment.adapter.email.NotificationData.PAYMENT_ID;
 import static com.acme.payment.adapter.email.NotificationData.REFUNDED_AMOUNT;
@@ -24,6 +26,7 @@ import com.acme.payment.domain.model.Dispute;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import com.acme.payment.domain.port.out.NotificationOutbox;
@@ -144,6 +147,24 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
         enqueue(payment, kind, dispute.disputeId(), settings.merchantAddress(), data, now);
     }
 
+    @Override
+    public void refundFailed(Payment payment, Refund refund, String eventKey) {
+        if (settings.merchantAddress() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, String> data = paymentFacts(payment, now);
+        // The merchant has to pay the customer back some other way, so this one names the customer and the refund.
+        data.put(CUSTOMER_EMAIL, payment.customer().email());
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        putIfPresent(data, GATEWAY_REFUND_ID, refund.gatewayRefundId());
+        data.put(FAILED_REFUND_AMOUNT, new Money(refund.amount(), payment.amount().currency()).format());
+        data.put(REFUNDED_AMOUNT, new Money(payment.refundedAmount(), payment.amount().currency()).format());
+        putIfPresent(data, FAILURE_REASON, refund.failureReason());
+        enqueue(payment, NotificationKind.REFUND_FAILED_NOTICE, eventKey, settings.merchantAddress(), data, now);
+    }
+
     private Map<String, String> paymentFacts(Payment payment, Instant now) {
         Map<String, String> data = new HashMap<>();
         data.put(CUSTOMER_NAME, payment.customer().name());
@@ -175,7 +196,8 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
     }
 
     /**
-     * @param merchantAddress    who receives dispute notices, e.g. {@code billing@example.com}; null sends none
+     * @param merchantAddress    who receives dispute and failed-refund notices, e.g. {@code billing@example.com};
+     *                           null sends none
      * @param zone               the time zone dates are shown in
      * @param serviceTypeLabels  service type id to the label customers saw; an unknown id is shown as is
      * @param paymentPageBaseUrl where the Payment page is served (e.g. {@code https://pay.example.com}), for the
@@ -192,17 +214,20 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             Objects.requireNonNull(zone, "zone");
             serviceTypeLabels = serviceTypeLabels == null ? Map.of() : Map.copyOf(serviceTypeLabels);
             merchantAddress = isBlank(merchantAddress) ? null : merchantAddress.strip();
-            try {
-                if (merchantAddress != null) {
-                    new InternetAddress(merchantAddress, true);
-                }
-            } catch (AddressException invalid) {
-                throw new IllegalArgumentException("merchant address is not an email address: " + merchantAddress,
-                        invalid);
+            if (merchantAddress != null) {
+                requireAddress(merchantAddress);
             }
             if (paymentPageBaseUrl != null && !("https".equals(paymentPageBaseUrl.getScheme())
                     || "http".equals(paymentPageBaseUrl.getScheme()))) {
                 throw new IllegalArgumentException("payment page URL must be http(s): " + paymentPageBaseUrl);
+            }
+        }
+
+        private static void requireAddress(String address) {
+            try {
+                new InternetAddress(address, true);
+            } catch (AddressException invalid) {
+                throw new IllegalArgumentException("merchant address is not an email address: " + address, invalid);
             }
         }
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.Refund;
+import com.acme.payment.domain.testing.PaymentFixtures;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.net.URI;
@@ -173,6 +175,23 @@ class NotificationRendererTest {
 
         assertThat(email.subject()).isEqualTo("Dispute dp_1Test lost ($12.50)");
         assertThat(email.text()).contains("The dispute is lost: $12.50 stays with the customer.");
+    }
+
+    @Test
+    void tellsTheMerchantWhichRefundFailedAndWhy() {
+        var payment = TestPayments.succeeded(Money.charge(1250, "USD"), SCRIPT);
+        notifier.refundFailed(payment, new Refund("rf_1", payment.id(), 500, Refund.Status.FAILED, null, null,
+                "re_1", PaymentFixtures.NOW, "expired_or_canceled_card"), "refund-failed:re_1");
+
+        RenderedEmail email = renderer.render(outbox.only().notification);
+
+        assertThat(email.subject()).isEqualTo("A refund of $5.00 on payment " + payment.id().value() + " failed");
+        for (String body : new String[] {email.text(), email.html()}) {
+            assertThat(body).contains(payment.id().value(), "ada@example.com", "re_1", "expired_or_canceled_card",
+                    "$5.00", payment.gatewayReference());
+        }
+        assertThat(email.html()).doesNotContain("<script>");
+        assertThat(email.text()).contains("Failed refund:   $5.00");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.acme.payment.domain.model.DisputeStatus;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentSnapshot;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.notification.Notification;
 import com.acme.payment.domain.notification.NotificationKind;
 import java.net.URI;
@@ -207,6 +208,38 @@ class OutboxPaymentNotifierTest {
 
         silent.disputeOpened(payment, TestPayments.dispute(payment, DisputeStatus.NEEDS_RESPONSE));
         silent.disputeClosed(payment, TestPayments.dispute(payment, DisputeStatus.LOST));
+
+        assertThat(outbox.rows()).isEmpty();
+    }
+
+    @Test
+    void queuesAFailedRefundNoticeForTheMerchantNamingTheRefund() {
+        Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+        Refund failed = new Refund("rf_1", payment.id(), 500, Refund.Status.FAILED, null, null, "re_1", NOW,
+                "expired_or_canceled_card");
+
+        notifier.refundFailed(payment, failed, "refund-failed:re_1");
+
+        Notification notification = outbox.only().notification;
+        assertThat(notification.kind()).isEqualTo(NotificationKind.REFUND_FAILED_NOTICE);
+        assertThat(notification.eventKey()).isEqualTo("refund-failed:re_1");
+        assertThat(notification.recipient()).isEqualTo(MERCHANT);
+        assertThat(notification.data())
+                .containsEntry("customerEmail", "ada@example.com")
+                .containsEntry("gatewayRefundId", "re_1")
+                .containsEntry("failedRefundAmount", "$5.00")
+                .containsEntry("refundedAmount", "$0.00")
+                .containsEntry("failureReason", "expired_or_canceled_card");
+    }
+
+    @Test
+    void queuesNoFailedRefundNoticeWhenNoMerchantEmailIsSet() {
+        OutboxPaymentNotifier unset = new OutboxPaymentNotifier(outbox, CLOCK, new OutboxPaymentNotifier.Settings(
+                " ", ZoneId.of("UTC"), Map.of(), null, FAILURE_NOTICES_PER_HOUR));
+        Payment payment = TestPayments.succeeded(Money.charge(1250, "USD"));
+
+        unset.refundFailed(payment, new Refund("rf_1", payment.id(), 500, Refund.Status.FAILED, null, null, "re_1",
+                NOW), "refund-failed:re_1");
 
         assertThat(outbox.rows()).isEmpty();
     }

@@ -15,6 +15,7 @@ import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -123,6 +124,19 @@ public class JdbcPaymentQueries implements PaymentQueries {
                 .list()
                 .stream()
                 .map(MAPPER::toStatusChange)
+                .toList();
+    }
+
+    @Override
+    public List<Refund> findPendingRefunds(Collection<PaymentId> paymentIds, Instant createdBefore) {
+        return jdbc.sql("SELECT " + RefundRow.COLUMNS + " FROM refunds WHERE payment_id IN (:paymentIds)"
+                        + " AND status = 'pending' AND created_at < :createdBefore ORDER BY created_at, refund_id")
+                .param("paymentIds", paymentIds.stream().map(PaymentId::value).toList())
+                .param("createdBefore", ColumnValues.timestamp(createdBefore))
+                .query(RefundRow::read)
+                .list()
+                .stream()
+                .map(MAPPER::toRefund)
                 .toList();
     }
 

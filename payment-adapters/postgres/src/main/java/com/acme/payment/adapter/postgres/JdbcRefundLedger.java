@@ -4,6 +4,8 @@ import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.port.out.DuplicateIdempotencyKeyException;
 import com.acme.payment.domain.port.out.RefundLedger;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ public class JdbcRefundLedger implements RefundLedger {
             jdbc.sql("""
                             INSERT INTO refunds (%s, updated_at)
                             VALUES (:refundId, :paymentId, :amount, :status, :reason, :idempotencyKey, :gatewayRefundId,
-                                    :createdAt, :createdAt)
+                                    :createdAt, :failureReason, :createdAt)
                             """.formatted(RefundRow.COLUMNS))
                     .param("refundId", row.refundId())
                     .param("paymentId", row.paymentId())
@@ -36,6 +38,7 @@ public class JdbcRefundLedger implements RefundLedger {
                     .param("idempotencyKey", row.idempotencyKey())
                     .param("gatewayRefundId", row.gatewayRefundId())
                     .param("createdAt", ColumnValues.timestamp(row.createdAt()))
+                    .param("failureReason", row.failureReason())
                     .update();
         } catch (DuplicateKeyException e) {
             if (PostgresErrors.violates(e, "refunds_payment_idempotency_key_key")) {
@@ -45,16 +48,18 @@ public class JdbcRefundLedger implements RefundLedger {
         }
     }
 
-    /** Only the outcome changes once a refund exists: its status and the gateway's id for it. */
+    /** Only the outcome changes once a refund exists: its status, the gateway's id for it and why it failed. */
     @Override
     public void updateRefund(Refund refund) {
         RefundRow row = MAPPER.toRow(refund);
         int updated = jdbc.sql("""
                         UPDATE refunds
-                           SET status = :status, gateway_refund_id = :gatewayRefundId, updated_at = now()
+                           SET status = :status, gateway_refund_id = :gatewayRefundId,
+                               failure_reason = :failureReason, updated_at = now()
                          WHERE refund_id = :refundId
                         """)
                 .param("status", row.status())
+                .param("failureReason", row.failureReason())
                 .param("gatewayRefundId", row.gatewayRefundId())
                 .param("refundId", row.refundId())
                 .update();
@@ -72,5 +77,42 @@ public class JdbcRefundLedger implements RefundLedger {
                 .query(RefundRow::read)
                 .optional()
                 .map(MAPPER::toRefund);
+    }
+
+    @Override
+    public Optional<Refund> findRefund(PaymentId paymentId, String refundId, String gatewayRefundId) {
+        // Ours first: a refund whose answer was lost has no gateway id yet.
+        return jdbc.sql("SELECT " + RefundRow.COLUMNS + " FROM refunds WHERE payment_id = :paymentId"
+                        + " AND (refund_id = :refundId OR gateway_refund_id = :gatewayRefundId)"
+                        + " ORDER BY refund_id = :refundId DESC LIMIT 1")
+                .param("paymentId", paymentId.value())
+                .param("refundId", refundId)
+                .param("gatewayRefundId", gatewayRefundId)
+                .query(RefundRow::read)
+                .optional()
+                .map(MAPPER::toRefund);
+    }
+
+    /** A refund the gateway refused or never made has no gateway id; one it failed later has. */
+    @Override
+    public Optional<Instant> latestGatewayFailure(PaymentId paymentId) {
+        return jdbc.sql("SELECT max(updated_at) AS failed_at FROM refunds WHERE payment_id = :paymentId"
+                        + " AND status = 'failed' AND gateway_refund_id IS NOT NULL")
+                .param("paymentId", paymentId.value())
+                .query((row, rowNumber) -> ColumnValues.instant(row, "failed_at"))
+                .optional();
+    }
+
+    @Override
+    public List<Refund> findPendingRefunds(Instant createdBefore, int limit) {
+        return jdbc.sql("SELECT " + RefundRow.COLUMNS + " FROM refunds WHERE status = 'pending'"
+                        + " AND created_at < :createdBefore ORDER BY created_at LIMIT :limit")
+                .param("createdBefore", ColumnValues.timestamp(createdBefore))
+                .param("limit", limit)
+                .query(RefundRow::read)
+                .list()
+                .stream()
+                .map(MAPPER::toRefund)
+                .toList();
     }
 }

@@ -13,10 +13,12 @@ record RefundRow(
         String reason,
         String idempotencyKey,
         String gatewayRefundId,
-        Instant createdAt) {
+        Instant createdAt,
+        String failureReason) {
 
     static final String COLUMNS =
-            "refund_id, payment_id, amount, status, reason, idempotency_key, gateway_refund_id, created_at";
+            "refund_id, payment_id, amount, status, reason, idempotency_key, gateway_refund_id, created_at,"
+                    + " failure_reason";
 
     static RefundRow read(ResultSet row, int rowNumber) throws SQLException {
         return new RefundRow(
@@ -27,6 +29,7 @@ record RefundRow(
                 row.getString("reason"),
                 row.getString("idempotency_key"),
                 row.getString("gateway_refund_id"),
-                ColumnValues.instant(row, "created_at"));
+                ColumnValues.instant(row, "created_at"),
+                row.getString("failure_reason"));
     }
 }

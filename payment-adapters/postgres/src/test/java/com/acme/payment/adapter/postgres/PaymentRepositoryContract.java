@@ -335,10 +335,11 @@ public abstract class PaymentRepositoryContract {
         refunds().insertRefund(failing);
 
         refunds().updateRefund(succeeding.succeeded("re_123"));
-        refunds().updateRefund(failing.failed());
+        refunds().updateRefund(failing.failedAtGateway("re_456", "expired_or_canceled_card"));
 
         assertThat(refundsOf(payment.id()))
-                .containsExactly(succeeding.succeeded("re_123"), failing.failed());
+                .containsExactly(succeeding.succeeded("re_123"),
+                        failing.failedAtGateway("re_456", "expired_or_canceled_card"));
     }
 
     @Test

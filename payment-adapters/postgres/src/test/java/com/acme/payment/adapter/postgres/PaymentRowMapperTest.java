@@ -60,12 +60,13 @@ class PaymentRowMapperTest {
     @EnumSource(Refund.Status.class)
     void mapsARefundWithEachStatus(Refund.Status status) {
         PaymentId paymentId = PaymentId.random();
-        Refund refund = new Refund("rf_1", paymentId, 500, status, "Zoë asked", "key", "re_1", CREATED);
+        Refund refund = new Refund("rf_1", paymentId, 500, status, "Zoë asked", "key", "re_1", CREATED,
+                "expired_or_canceled_card");
 
         RefundRow row = MAPPER.toRow(refund);
 
         assertThat(row).isEqualTo(new RefundRow("rf_1", paymentId.value(), 500, status.name().toLowerCase(),
-                "Zoë asked", "key", "re_1", CREATED));
+                "Zoë asked", "key", "re_1", CREATED, "expired_or_canceled_card"));
         assertThat(MAPPER.toRefund(row)).isEqualTo(refund);
     }
 

@@ -57,6 +57,7 @@ final class SandboxCardProcessor implements SandboxCardPayments {
                         settings.webhookDelay());
                 return new Confirmation(paymentId, Outcome.DECLINED, testCard.declineCode(), testCard.declineMessage());
             }
+            intent.failRefundsLater(testCard == SandboxTestCard.REFUND_FAILS);
             startProcessing(intent, paymentMethod, testCard == SandboxTestCard.DISPUTED);
             return new Confirmation(paymentId, Outcome.PROCESSING, null, null);
         }

@@ -14,7 +14,9 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.StripeIntentStatus;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,14 @@ final class SandboxIntent {
     private record RefundMade(long amount, GatewayRefund result) {
     }
 
+    /** A refund as Stripe lists it; {@code idempotencyKey} is the refund id the service gave, kept as metadata. */
+    record SandboxRefund(String id, String idempotencyKey, long amount, Instant createdAt, String failureReason) {
+
+        boolean failed() {
+            return failureReason != null;
+        }
+    }
+
     private final Terms terms;
     private final Map<String, RefundMade> refundsByIdempotencyKey = new HashMap<>();
     private StripeIntentStatus status = REQUIRES_PAYMENT_METHOD;
@@ -46,6 +56,8 @@ final class SandboxIntent {
     private Instant chargedAt;
     private Instant canceledAt;
     private long amountRefunded;
+    private final List<SandboxRefund> refunds = new ArrayList<>();
+    private boolean refundsFailLater;
 
     SandboxIntent(Terms terms) {
         this.terms = terms;
@@ -145,7 +157,35 @@ final class SandboxIntent {
         return Optional.ofNullable(earlier).map(RefundMade::result);
     }
 
-    GatewayRefund refund(long refundAmount, String idempotencyKey, String newRefundId) {
+    /** Paid with the card whose refunds fail after they were made, as Stripe's 4000 0000 0000 5126. */
+    void failRefundsLater(boolean fail) {
+        refundsFailLater = fail;
+    }
+
+    boolean refundsFailLater() {
+        return refundsFailLater;
+    }
+
+    List<SandboxRefund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    /** The card's bank returned the refund: Stripe marks it failed and the charge's refunded total goes down. */
+    SandboxRefund failRefund(String refundId) {
+        for (int i = 0; i < refunds.size(); i++) {
+            SandboxRefund refund = refunds.get(i);
+            if (refund.id().equals(refundId) && !refund.failed()) {
+                SandboxRefund failed = new SandboxRefund(refund.id(), refund.idempotencyKey(), refund.amount(),
+                        refund.createdAt(), "expired_or_canceled_card");
+                refunds.set(i, failed);
+                amountRefunded -= refund.amount();
+                return failed;
+            }
+        }
+        throw new IllegalStateException("no refund " + refundId + " to fail on " + terms.reference());
+    }
+
+    GatewayRefund refund(long refundAmount, String idempotencyKey, String newRefundId, Instant now) {
         if (status != SUCCEEDED) {
             throw invalidRequest("This PaymentIntent (" + terms.reference()
                     + ") does not have a successful charge to refund.");
@@ -161,6 +201,7 @@ final class SandboxIntent {
         amountRefunded += refundAmount;
         GatewayRefund result = new GatewayRefund(newRefundId, amountRefunded);
         refundsByIdempotencyKey.put(idempotencyKey, new RefundMade(refundAmount, result));
+        refunds.add(new SandboxRefund(newRefundId, idempotencyKey, refundAmount, now, null));
         return result;
     }
 

@@ -5,6 +5,8 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The sandbox's {@link PaymentGateway}: what the service asks of the gateway, answered from its intents. */
@@ -61,9 +63,31 @@ final class SandboxPaymentGateway implements PaymentGateway {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            GatewayRefund refund = intent.refund(amount, idempotencyKey, SandboxIds.next("re_sandbox_"));
+            GatewayRefund refund = intent.refund(amount, idempotencyKey, SandboxIds.next("re_sandbox_"),
+                    clock.instant());
             webhooks.publish("charge.refunded", StripeObjects.charge(intent), webhookDelay);
+            if (intent.refundsFailLater()) {
+                webhooks.schedule(() -> failRefund(intent, refund.refundId()), webhookDelay.multipliedBy(2));
+            }
             return refund;
+        }
+    }
+
+    /** Stripe reports a refund that failed after it was made with both of these events. */
+    private void failRefund(SandboxIntent intent, String refundId) {
+        synchronized (intent) {
+            Map<String, Object> failed = StripeObjects.refund(intent, intent.failRefund(refundId));
+            webhooks.publish("refund.failed", failed, Duration.ZERO);
+            webhooks.publish("charge.refund.updated", failed, Duration.ZERO);
+        }
+    }
+
+    @Override
+    public List<ListedRefund> listRefunds(String reference) {
+        SandboxIntent intent = intents.byReference(reference);
+        synchronized (intent) {
+            return intent.refunds().stream().map(refund -> new ListedRefund(refund.id(), refund.idempotencyKey(),
+                    refund.amount(), refund.failed(), refund.failureReason(), intent.amountRefunded())).toList();
         }
     }
 

@@ -14,7 +14,8 @@ public enum SandboxTestCard {
     INSUFFICIENT_FUNDS("4000000000009995", "Declined (insufficient funds)", "insufficient_funds",
             "Your card has insufficient funds."),
     REQUIRES_AUTHENTICATION("4000002500003155", "Requires 3-D Secure authentication", null, null),
-    DISPUTED("4000000000000259", "Succeeds, then a dispute is opened (fraudulent)", null, null);
+    DISPUTED("4000000000000259", "Succeeds, then a dispute is opened (fraudulent)", null, null),
+    REFUND_FAILS("4000000000005126", "Succeeds; a refund of it fails later", null, null);
 
     private static final Pattern EXPIRY = Pattern.compile("(0[1-9]|1[0-2])/(\\d{2})");
     private static final Pattern CVC = Pattern.compile("\\d{3,4}");

@@ -170,6 +170,22 @@ final class StripeObjects {
         return session.state().name().toLowerCase(Locale.ROOT);
     }
 
+    /** One of the intent's refunds, as Stripe's refund events carry it (the charge not expanded). */
+    static Map<String, Object> refund(SandboxIntent intent, SandboxIntent.SandboxRefund refund) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", refund.id());
+        json.put("object", "refund");
+        json.put("amount", refund.amount());
+        json.put("charge", intent.chargeId());
+        json.put("created", refund.createdAt().getEpochSecond());
+        json.put("currency", currency(intent.terms()));
+        json.put("failure_reason", refund.failureReason());
+        json.put("metadata", Map.of("refund_id", refund.idempotencyKey()));
+        json.put("payment_intent", intent.terms().reference());
+        json.put("status", refund.failed() ? "failed" : "succeeded");
+        return json;
+    }
+
     private static String currency(Terms terms) {
         return terms.amount().currency().toLowerCase(Locale.ROOT);
     }

@@ -17,6 +17,7 @@ public final class HandledStripeEvents {
             "payment_intent.canceled",
             "charge.refunded",
             "charge.refund.updated",
+            "refund.failed",
             "charge.dispute.created",
             "charge.dispute.updated",
             "charge.dispute.closed",

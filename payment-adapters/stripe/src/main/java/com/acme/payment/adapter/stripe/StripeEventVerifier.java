@@ -4,6 +4,7 @@ import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.Money;
 import com.acme.payment.domain.model.ReceivedGatewayEvent;
+import com.acme.payment.domain.model.RefundFailure;
 import com.acme.payment.domain.model.StripeCurrencies;
 import com.acme.payment.domain.port.out.GatewayEventVerifier;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
@@ -145,7 +146,7 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         }
         String paymentId = intent.getMetadata() == null ? null : intent.getMetadata().get("payment_id");
         return new GatewayEvent(event.getId(), type, intent.getId(), occurredAt, transactionId, failureCode,
-                failureMessage, 0, null, null, paymentId, null);
+                failureMessage, 0, null, null, paymentId, null, null);
     }
 
     /**
@@ -168,7 +169,7 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         };
         String failureMessage = type == GatewayEventType.PAYMENT_FAILED ? DeclineMessages.forCode(null) : null;
         return new GatewayEvent(event.getId(), type, session.getPaymentIntent(), occurredAt, null, null,
-                failureMessage, 0, null, null, paymentId, session.getId());
+                failureMessage, 0, null, null, paymentId, session.getId(), null);
     }
 
     /**
@@ -178,6 +179,9 @@ public class StripeEventVerifier implements GatewayEventVerifier {
      */
     private static GatewayEvent refundEvent(Event event, Instant occurredAt) {
         StripeObject object = dataObject(event, StripeObject.class);
+        if (object instanceof Refund refund && "failed".equals(refund.getStatus())) {
+            return refundFailedEvent(event, refund, occurredAt);
+        }
         Charge charge = object instanceof Charge refunded ? refunded
                 : object instanceof Refund refund ? refund.getChargeObject() : null;
         if (charge == null || charge.getPaymentIntent() == null || charge.getAmountRefunded() == null) {
@@ -185,6 +189,22 @@ public class StripeEventVerifier implements GatewayEventVerifier {
         }
         return new GatewayEvent(event.getId(), GatewayEventType.REFUND_UPDATED, charge.getPaymentIntent(), occurredAt,
                 null, null, null, charge.getAmountRefunded(), null);
+    }
+
+    /**
+     * {@code refund.failed}, and {@code charge.refund.updated} or {@code refund.updated} with status failed: one
+     * failure, reported up to three times, applied once per refund. The refund carries its amount, not the charge's
+     * total (unless its charge is expanded), and the refund id we gave Stripe in its metadata.
+     */
+    private static GatewayEvent refundFailedEvent(Event event, Refund refund, Instant occurredAt) {
+        if (refund.getPaymentIntent() == null || refund.getAmount() == null || refund.getAmount() <= 0) {
+            return GatewayEvent.unhandled(event.getId(), event.getType(), occurredAt);
+        }
+        Charge charge = refund.getChargeObject();
+        long chargeTotal = charge == null || charge.getAmountRefunded() == null ? -1 : charge.getAmountRefunded();
+        return GatewayEvent.refundFailed(event.getId(), refund.getPaymentIntent(), occurredAt, chargeTotal,
+                new RefundFailure(refund.getId(), StripePaymentGateway.ourRefundId(refund), refund.getAmount(),
+                        refund.getFailureReason()));
     }
 
     private static GatewayEvent disputeEvent(Event event, GatewayEventType type, Instant occurredAt) {

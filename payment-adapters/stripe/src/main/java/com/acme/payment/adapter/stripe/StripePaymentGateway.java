@@ -21,12 +21,15 @@ import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +37,12 @@ import java.util.Locale;
  * global {@code Stripe.apiKey}), so that settings and keys stay per instance.
  */
 public class StripePaymentGateway implements PaymentGateway {
+
+    /** The refund's metadata key for our refund id: how a refund whose answer was lost is found again. */
+    static final String REFUND_ID = "refund_id";
+
+    /** More refunds than this on one payment are not made here (Stripe's largest page). */
+    private static final long MAX_LISTED_REFUNDS = 100;
 
     private final StripeClient client;
     private final String secretKey;
@@ -84,6 +93,7 @@ public class StripePaymentGateway implements PaymentGateway {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(reference)
                 .setAmount(amount)
+                .putMetadata(REFUND_ID, idempotencyKey)
                 .addExpand("charge")
                 .build();
         Refund refund = call("refund " + amount + " on " + reference,
@@ -140,6 +150,31 @@ public class StripePaymentGateway implements PaymentGateway {
     /** The caller's key as it is, so that its retry reaches Stripe's saved answer; none lets stripe-java make one. */
     private static RequestOptions options(String idempotencyKey) {
         return idempotencyKey == null ? RequestOptions.getDefault() : idempotent(idempotencyKey);
+    }
+
+    @Override
+    public List<ListedRefund> listRefunds(String reference) {
+        RefundListParams params = RefundListParams.builder()
+                .setPaymentIntent(reference)
+                .setLimit(MAX_LISTED_REFUNDS)
+                .addExpand("data.charge")
+                .build();
+        StripeCollection<Refund> refunds = call("list the refunds of " + reference,
+                () -> client.v1().refunds().list(params));
+        return refunds.getData().stream().map(StripePaymentGateway::toListedRefund).toList();
+    }
+
+    private static ListedRefund toListedRefund(Refund refund) {
+        Charge charge = refund.getChargeObject();
+        boolean failed = "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus());
+        return new ListedRefund(refund.getId(), ourRefundId(refund), refund.getAmount(), failed,
+                refund.getFailureReason(),
+                charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
+    }
+
+    /** Our refund id, which {@link #refund} puts in the refund's metadata; null for a refund made elsewhere. */
+    static String ourRefundId(Refund refund) {
+        return refund.getMetadata() == null ? null : refund.getMetadata().get(REFUND_ID);
     }
 
     private GatewayIntent toIntent(PaymentIntent intent) {

@@ -10,6 +10,7 @@ import com.acme.payment.domain.model.GatewayDispute;
 import com.acme.payment.domain.model.GatewayEvent;
 import com.acme.payment.domain.model.GatewayEventType;
 import com.acme.payment.domain.model.ReceivedGatewayEvent;
+import com.acme.payment.domain.model.RefundFailure;
 import com.acme.payment.domain.port.out.InvalidWebhookException;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.stripe.Stripe;
@@ -46,7 +47,7 @@ class StripeEventVerifierTest {
         GatewayEvent event = verifier.verify(payload, sign(payload));
 
         assertThat(event).isEqualTo(new GatewayEvent("evt_1QhXk3LkdIwHu7ixa", expected, INTENT_ID,
-                Instant.ofEpochSecond(CREATED), null, null, null, 0, null, null, "pay_3xq9T0bVdJm2LkQp7RzY1a", null));
+                Instant.ofEpochSecond(CREATED), null, null, null, 0, null, null, "pay_3xq9T0bVdJm2LkQp7RzY1a", null, null));
     }
 
     @ParameterizedTest(name = "{0} ({1}) → {2}")
@@ -155,6 +156,36 @@ class StripeEventVerifierTest {
 
         assertThat(event.type()).isEqualTo(GatewayEventType.REFUND_UPDATED);
         assertThat(event.refundedTotal()).isEqualTo(800);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refund.failed", "charge.refund.updated", "refund.updated"})
+    void aFailedRefundNamesTheRefundOurIdItsAmountAndStripesReason(String stripeType) {
+        String refund = """
+                {"id": "re_1", "object": "refund", "amount": 300, "charge": "%s", "created": 1763806600,
+                 "currency": "usd", "failure_reason": "expired_or_canceled_card",
+                 "metadata": {"refund_id": "rf_ours"}, "payment_intent": "%s", "status": "failed"}
+                """.formatted(CHARGE_ID, INTENT_ID);
+        String payload = event("evt_15", stripeType, refund);
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.REFUND_FAILED);
+        assertThat(event.paymentReference()).isEqualTo(INTENT_ID);
+        assertThat(event.refundedTotal()).as("a refund's charge is not expanded: the total is unknown").isEqualTo(-1);
+        assertThat(event.refundFailure())
+                .isEqualTo(new RefundFailure("re_1", "rf_ours", 300, "expired_or_canceled_card"));
+    }
+
+    @Test
+    void aFailedRefundWithItsChargeExpandedCarriesTheChargesTotal() {
+        String payload = event("evt_16", "refund.failed", StripeJson.refund("re_1", 300, "failed", 0));
+
+        GatewayEvent event = verifier.verify(payload, sign(payload));
+
+        assertThat(event.type()).isEqualTo(GatewayEventType.REFUND_FAILED);
+        assertThat(event.refundedTotal()).isZero();
+        assertThat(event.refundFailure().refundId()).isNull();
     }
 
     @ParameterizedTest

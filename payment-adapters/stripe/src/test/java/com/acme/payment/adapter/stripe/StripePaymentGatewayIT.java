@@ -13,12 +13,14 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayIntent;
 import com.acme.payment.domain.port.out.PaymentGateway.GatewayRefund;
+import com.acme.payment.domain.port.out.PaymentGateway.ListedRefund;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import com.stripe.Stripe;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -160,7 +162,28 @@ class StripePaymentGatewayIT {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/refunds");
         assertThat(request.getHeaders().get("Idempotency-Key")).isEqualTo("refund-rf_key1");
         assertThat(form(request)).containsAllEntriesOf(Map.of(
-                "payment_intent", INTENT_ID, "amount", "750", "expand[0]", "charge"));
+                "payment_intent", INTENT_ID, "amount", "750", "expand[0]", "charge", "metadata[refund_id]", "rf_key1"));
+    }
+
+    @Test
+    void listsTheIntentsRefundsWithOurRefundIdsAndTheChargesTotal() throws Exception {
+        String made = StripeJson.refund("re_3QhXk2LkdIwHu7ix1kQ3Vt0c", 500, "succeeded", 500)
+                .replace("\"reason\": null", "\"reason\": null, \"metadata\": {\"refund_id\": \"rf_lost\"}");
+        String failed = StripeJson.refund("re_3QhXk2LkdIwHu7ix1kQ3Vt0d", 250, "failed", 500);
+        stripe.enqueue(ok("""
+                {"object": "list", "data": [%s, %s], "has_more": false, "url": "/v1/refunds"}
+                """.formatted(made, failed)));
+
+        List<ListedRefund> refunds = gateway.listRefunds(INTENT_ID);
+
+        assertThat(refunds).containsExactly(
+                new ListedRefund("re_3QhXk2LkdIwHu7ix1kQ3Vt0c", "rf_lost", 500, false, null, 500),
+                new ListedRefund("re_3QhXk2LkdIwHu7ix1kQ3Vt0d", null, 250, true, "expired_or_canceled_card", 500));
+        RecordedRequest request = stripe.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/refunds");
+        assertThat(request.getUrl().queryParameter("payment_intent")).isEqualTo(INTENT_ID);
+        assertThat(request.getUrl().queryParameter("expand[0]")).isEqualTo("data.charge");
     }
 
     @Test

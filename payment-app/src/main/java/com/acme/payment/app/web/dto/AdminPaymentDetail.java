@@ -9,5 +9,5 @@ public record AdminPaymentDetail(String paymentId, String name, String email, St
                                  String transactionId, String failureCode, String failureMessage,
                                  long refundedAmount, Instant createdAt, Instant updatedAt,
                                  List<StatusChangeResponse> history, List<RefundResponse> refunds,
-                                 List<DisputeResponse> disputes) {
+                                 List<DisputeResponse> disputes, boolean needsAttention, String attentionReason) {
 }

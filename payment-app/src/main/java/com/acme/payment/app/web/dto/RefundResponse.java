@@ -6,5 +6,5 @@ import java.time.Instant;
 /** Named as openapi.yaml's schema; the Java name keeps it apart from the domain's Refund. */
 @Schema(name = "Refund")
 public record RefundResponse(String refundId, String paymentId, long amount, String status, String reason,
-                     Instant createdAt) {
+                     Instant createdAt, String failureReason) {
 }

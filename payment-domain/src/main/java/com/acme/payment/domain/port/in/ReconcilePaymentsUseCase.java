@@ -1,10 +1,11 @@
 package com.acme.payment.domain.port.in;
 
-/** Heals payments whose webhooks never came, and cancels the abandoned ones. */
+/** Heals payments whose webhooks never came, cancels the abandoned ones, and settles refunds whose answer was lost. */
 public interface ReconcilePaymentsUseCase {
 
     Report reconcile();
 
-    record Report(int checked, int updated, int abandoned, int failed) {
+    /** @param refundsSettled pending refunds the gateway's answer settled: made, failed or never made */
+    record Report(int checked, int updated, int abandoned, int failed, int refundsSettled) {
     }
 }

@@ -2,6 +2,7 @@ package com.acme.payment.domain.port.out;
 
 import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentStatus;
+import java.util.List;
 
 /**
  * The card processor (Stripe, or the offline sandbox). Calls go over the network: never call it
@@ -26,6 +27,9 @@ public interface PaymentGateway {
      */
     GatewayRefund refund(String reference, long amount, String idempotencyKey);
 
+    /** Every refund the gateway has on the intent, whatever made it: what settles a refund whose answer was lost. */
+    List<ListedRefund> listRefunds(String reference);
+
     /**
      * The gateway's view of an intent.
      *
@@ -43,5 +47,15 @@ public interface PaymentGateway {
 
     /** @param refundedTotal everything refunded on the charge so far, this refund included */
     record GatewayRefund(String refundId, long refundedTotal) {
+    }
+
+    /**
+     * @param idempotencyKey what {@link #refund} was given, read back from the refund; null for one made elsewhere
+     * @param failed         the gateway failed or canceled it
+     * @param failureReason  the gateway's reason when failed; may be null
+     * @param refundedTotal  everything refunded on the charge now
+     */
+    record ListedRefund(String refundId, String idempotencyKey, long amount, boolean failed, String failureReason,
+                        long refundedTotal) {
     }
 }

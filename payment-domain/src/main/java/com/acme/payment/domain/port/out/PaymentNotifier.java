@@ -2,6 +2,7 @@ package com.acme.payment.domain.port.out;
 
 import com.acme.payment.domain.model.Dispute;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.model.Refund;
 
 /**
  * Tells people what happened to a payment. Called inside the transaction that made the change, so an
@@ -24,4 +25,7 @@ public interface PaymentNotifier {
 
     /** To the merchant, once per dispute, when it is won or lost. */
     void disputeClosed(Payment payment, Dispute dispute);
+
+    /** Tells the merchant that a refund failed after it was made: the customer did not get that money back. */
+    void refundFailed(Payment payment, Refund refund, String eventKey);
 }

@@ -1,12 +1,15 @@
 package com.acme.payment.domain.port.out;
 
 import com.acme.payment.domain.model.PaymentId;
+import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
 import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The read side: what customers poll and admins look at. Changes nothing. */
@@ -19,6 +22,9 @@ public interface PaymentQueries {
     Optional<PaymentDetails> findDetails(PaymentId id);
 
     PaymentPage search(PaymentSearch search);
+
+    /** The pending refunds of these payments asked for before {@code createdBefore}, oldest first. */
+    List<Refund> findPendingRefunds(Collection<PaymentId> paymentIds, Instant createdBefore);
 
     /** Counts by status and money per currency for payments created in the range (either end may be null). */
     PaymentStatistics statistics(Instant from, Instant to);
