@@ -192,6 +192,7 @@ export interface paths {
          *     | `4000 0000 0000 9995` | Declined (insufficient funds) |
          *     | `4000 0025 0000 3155` | Requires 3-D Secure authentication (then `.../authenticate`) |
          *     | `4000 0000 0000 0259` | Succeeds, then a dispute is opened (fraudulent, funds withdrawn) |
+         *     | `4000 0000 0000 5126` | Succeeds; a refund of it fails later (`refund.failed` and `charge.refund.updated`, as in Stripe's test mode) |
          *
          *     Send the `clientSecret` that create-intent answered. The card outcome drives the payment through
          *     signed, Stripe-shaped events:
@@ -445,6 +446,168 @@ export interface paths {
          *     **Needs** the admin (HTTP Basic). Send `Content-Type: application/json` (`415` otherwise).
          */
         post: operations["closeDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gateway event log
+         * @description Every verified gateway event, newest received first: webhooks, replays and backfills. `from` is
+         *     inclusive and `to` exclusive, both applied to `receivedAt`. Items carry no `payload` (see the detail).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["listGatewayEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One logged event with its payload
+         * @description The payload is the event as the gateway sent it (byte for byte for a webhook); `null` once it is older
+         *     than `payment.events.retention` (`PAYMENT_EVENTS_RETENTION`, 30 days by default).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["getGatewayEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events/{eventId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Handle a logged event again, exactly once
+         * @description Passes the stored payload through the webhook's own handling. An event that was handled answers
+         *     `duplicate` and changes nothing; one whose handling failed is handled now (`applied`, `stale`, …).
+         *     The history records the change with source `admin`. The body is ignored (send `{}`).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         *     Send `Content-Type: application/json` (`415` otherwise). Same rule as refunds.
+         */
+        post: operations["replayGatewayEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Handle the gateway's events since a time, each exactly once
+         * @description Lists the gateway's events created at or after `since` (Stripe's Events API `GET /v1/events`, only the
+         *     types this service handles, all pages; in sandbox mode the sandbox's own events), oldest first, and passes
+         *     each through the webhook's handling: events that arrived before answer `duplicate`. A daily job does the
+         *     same for the last two days. `since` must lie within the last 30 days (Stripe keeps events no longer) and
+         *     not in the future: `400` naming `since` otherwise. `ignored` counts unhandled types and events for
+         *     payments that are not ours; `failed` events are logged with their reason.
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         *     Send `Content-Type: application/json` (`415` otherwise). Same rule as refunds.
+         */
+        post: operations["backfillGatewayEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events/signature-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks rejected on this instance, newest first
+         * @description The last 100 (`payment.events.signature-failures-kept`) webhooks rejected for a missing, wrong or stale
+         *     signature or an unreadable body, with time, client address and reason; never the body. In memory, per
+         *     instance; `gateway_signature_failures_total` in `/actuator/prometheus` counts them all.
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["listSignatureFailures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sandbox/webhook-outage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether sandbox webhooks fail as if the endpoint answered 503
+         * @description Sandbox mode only (`404` in `stripe` mode). For drills (`bench/drill-webhook-outage.sh`).
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["getSandboxWebhookOutage"];
+        /**
+         * Make sandbox webhooks fail (or work again) from now on
+         * @description Sandbox mode only (`404` in `stripe` mode). While `down`, every delivery of the sandbox's events fails
+         *     as if the webhook endpoint answered 503; the sandbox retries with growing pauses
+         *     (`payment.sandbox.delivery-attempts`) and then gives up, as Stripe does. The app itself stays up, and
+         *     backfill finds the events in the sandbox's list.
+         *
+         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         *     Send `Content-Type: application/json` (`415` otherwise).
+         */
+        put: operations["setSandboxWebhookOutage"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +904,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description `true` when only a person can settle something now: a refund still pending 24 hours after it was asked for. A refund whose gateway answer was lost (a timeout) is normally settled by the reconciler within minutes, from the gateway's own list of the payment's refunds; one that is still pending means the reconciler cannot reach the gateway about it, and its amount stays reserved (not refundable) until it is settled. Retrying the refund with its `Idempotency-Key` settles it too. */
+            needsAttention: boolean;
+            /**
+             * @description Why `needsAttention` is true; `null` when it is false.
+             * @example refund rf_7Hk2pQ9wX4rT8vB1nM6cY0 has waited for the gateway's answer since 2026-11-22T10:15:30Z; its amount stays reserved until it is settled
+             */
+            attentionReason: string | null;
         };
         AdminPaymentDetail: components["schemas"]["AdminPayment"] & {
             /**
@@ -792,11 +962,19 @@ export interface components {
             refundId: string;
             paymentId: components["schemas"]["PaymentId"];
             amount: components["schemas"]["MinorAmount"];
-            /** @enum {string} */
+            /**
+             * @description `pending` while the gateway's answer is unknown (its amount stays reserved); `failed` when the gateway refused it, made none, or failed it later (Stripe's `refund.failed`: the payment's refunded total and status go back down, e.g. `refunded` to `succeeded`).
+             * @enum {string}
+             */
             status: "pending" | "succeeded" | "failed";
             reason: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The gateway's reason for a refund that failed after it was made (Stripe's `failure_reason`).
+             * @example expired_or_canceled_card
+             */
+            failureReason: string | null;
         };
         /**
          * @description Stripe's dispute status; `won`, `lost` and `warning_closed` are final.
@@ -888,6 +1066,99 @@ export interface components {
              * @description `grossAmount - refundedAmount - disputedAmount`.
              */
             netAmount: number;
+        };
+        /**
+         * @description What handling a logged event did: `applied` (the payment changed), `not_applied` (out of order or not
+         *     allowed from the payment's status; the webhook answer says `stale`), `ignored` (a type this service does
+         *     not act on), `unknown_payment` (not one of our payments), `failed` (handling threw: nothing was stored,
+         *     see `failureReason`; the next delivery, a replay or a backfill handles it again). Redeliveries are
+         *     counted in `duplicates` and keep the first outcome.
+         * @enum {string}
+         */
+        EventOutcome: "applied" | "not_applied" | "ignored" | "unknown_payment" | "failed";
+        GatewayEvent: {
+            /** @example evt_3PZexample0001 */
+            eventId: string;
+            /**
+             * @description The gateway's event type.
+             * @example payment_intent.succeeded
+             */
+            type: string;
+            /** @description The API version the gateway wrote the event in. */
+            apiVersion?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gateway created the event.
+             */
+            created?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was handled (last, for a failed event handled again).
+             */
+            receivedAt: string;
+            /** @description Our payment, when the event is about one. */
+            paymentId?: string | null;
+            /** @description `null` only for events logged before the log kept outcomes. */
+            outcome?: components["schemas"]["EventOutcome"] | null;
+            failureReason?: string | null;
+            /**
+             * Format: int32
+             * @description Redeliveries (webhook, replay, backfill) answered `duplicate`.
+             */
+            duplicates: number;
+            /** @description Whether the payload is still kept (it is purged after the retention). */
+            payloadAvailable: boolean;
+            /** @description The event's JSON as the gateway sent it; only in the detail, `null` once purged. */
+            payload?: string | null;
+        };
+        GatewayEventPage: {
+            items: components["schemas"]["GatewayEvent"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        ReplayResult: {
+            eventId: string;
+            /**
+             * @description As the webhook answers it; `duplicate` for an event that was handled.
+             * @enum {string}
+             */
+            outcome: "applied" | "duplicate" | "stale" | "ignored" | "unknown_payment";
+        };
+        BackfillRequest: {
+            /**
+             * Format: date-time
+             * @description The gateway's events created at or after this; within the last 30 days.
+             */
+            since: string;
+        };
+        BackfillResult: {
+            /** Format: int32 */
+            seen: number;
+            /** Format: int32 */
+            applied: number;
+            /** Format: int32 */
+            duplicate: number;
+            /** Format: int32 */
+            notApplied: number;
+            /** Format: int32 */
+            ignored: number;
+            /** Format: int32 */
+            failed: number;
+        };
+        SignatureFailure: {
+            /** Format: date-time */
+            at: string;
+            clientAddress: string;
+            reason: string;
+        };
+        WebhookOutage: {
+            down: boolean;
         };
         /** @description RFC 9457 problem details. */
         Problem: {
@@ -1047,6 +1318,11 @@ export interface components {
          * @example dp_1QhXk4LkdIwHu7ix
          */
         DisputeId: string;
+        /**
+         * @description The gateway's event id.
+         * @example evt_3PZexample0001
+         */
+        EventId: string;
         /**
          * @description Public payment id.
          * @example pay_3xq9T0bVdJm2LkQp7RzY1a
@@ -1770,6 +2046,222 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listGatewayEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The gateway's event type.
+                 * @example payment_intent.succeeded
+                 */
+                type?: string;
+                outcome?: components["schemas"]["EventOutcome"];
+                paymentId?: components["schemas"]["PaymentId"];
+                /** @description Inclusive lower bound on `receivedAt`, e.g. `2026-02-01T00:00:00Z`. */
+                from?: string;
+                /** @description Exclusive upper bound on `receivedAt`. */
+                to?: string;
+                /** @description Zero-based page number. */
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of logged events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    getGatewayEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway's event id.
+                 * @example evt_3PZexample0001
+                 */
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayEvent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    replayGatewayEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway's event id.
+                 * @example evt_3PZexample0001
+                 */
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        /** @description Ignored; present so that clients send `Content-Type: application/json`. */
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description What handling the event again did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The event's payload was purged (older than the retention); backfill fetches it again while Stripe keeps it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    backfillGatewayEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackfillRequest"];
+            };
+        };
+        responses: {
+            /** @description What the backfill saw and did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackfillResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSignatureFailures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest rejected webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureFailure"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    getSandboxWebhookOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The switch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOutage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    setSandboxWebhookOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookOutage"];
+            };
+        };
+        responses: {
+            /** @description The switch as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOutage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1789,3 +2281,5 @@ export const sandboxConfirmResponseOutcomeValues: ReadonlyArray<FlattenedDeepReq
 export const statusChangeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatusChange"]["source"]> = ["api", "webhook", "reconciler", "admin"];
 export const refundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Refund"]["status"]> = ["pending", "succeeded", "failed"];
 export const disputeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisputeStatus"]> = ["warning_needs_response", "warning_under_review", "warning_closed", "needs_response", "under_review", "won", "lost"];
+export const eventOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventOutcome"]> = ["applied", "not_applied", "ignored", "unknown_payment", "failed"];
+export const replayResultOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReplayResult"]["outcome"]> = ["applied", "duplicate", "stale", "ignored", "unknown_payment"];

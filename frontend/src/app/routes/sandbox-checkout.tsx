@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
+import { useParams } from 'wouter';
 
 import { PaymentConfigGate } from '@/features/payment/components/payment-config-gate';
 import { SandboxHostedCheckout } from '@/features/payment/components/sandbox-hosted-checkout';
-import { useParams } from 'wouter';
 
 /** /sandbox/checkout/{sessionId}: the sandbox's stand-in for Stripe's hosted checkout page. */
 export function SandboxCheckoutRoute() {

@@ -61,6 +61,7 @@ class GatewayEventServiceTest {
     PaymentNotifier notifier;
     @Mock
     DisputeStore disputes;
+    @Mock
     RefundLedger refunds;
     ImmediateTransactions transactions = new ImmediateTransactions();
     RecordedPaymentEvents events = new RecordedPaymentEvents();

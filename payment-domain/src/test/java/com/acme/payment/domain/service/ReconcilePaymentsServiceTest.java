@@ -57,6 +57,7 @@ class ReconcilePaymentsServiceTest {
     GatewayEventLedger handledEvents;
     @Mock
     DisputeStore disputes;
+    @Mock
     RefundLedger refunds;
     RecordedPaymentEvents paymentEvents = new RecordedPaymentEvents();
 
