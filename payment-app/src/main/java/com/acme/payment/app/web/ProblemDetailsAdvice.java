@@ -53,7 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail invalidFields(List<FieldErrorResponse> errors) {
+    public static ProblemDetail invalidFields(List<FieldErrorResponse> errors) {
         ProblemDetail problem = problem(ProblemType.VALIDATION_ERROR, errors.stream()
                 .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);

@@ -115,7 +115,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
         transactions.retryingStale(() -> {
             Payment current = transactions.load(payment.id().value());
             if (current.canBeCanceled()) {
-                current.cancel(ChangeSource.RECONCILER, "abandoned before reaching the gateway", clock.instant());
+                current.cancel(ChangeSource.RECONCILER, null, "abandoned before reaching the gateway", clock.instant());
                 transactions.update(current);
             }
             return null;
