@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.security.Principal;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -80,9 +81,9 @@ public class AdminSessionController {
     /** Also (re)issues the XSRF-TOKEN cookie, e.g. after the console's page was reloaded. */
     @Operation(operationId = "getSession", summary = "Who is signed in, with which role")
     @GetMapping
-    public SessionResponse current(Authentication signedIn, CsrfToken csrfToken) {
-        csrfToken.getToken();
-        return toSession(signedIn);
+    public SessionResponse current(Principal signedIn, HttpServletRequest request) {
+        ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken();
+        return toSession((Authentication) signedIn);
     }
 
     @Operation(operationId = "signOut", summary = "Sign out: the session ends")

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -64,8 +65,9 @@ public class AdminUserController {
     @Operation(operationId = "updateUser", summary = "Change a user's role, enabled or password; or your own password")
     @PatchMapping("/{username}")
     public ResponseEntity<Object> update(@PathVariable String username, @Valid @RequestBody UpdateAdminUserRequest request,
-                                         Authentication signedIn, HttpServletRequest http) {
-        boolean admin = AdminSessionController.toSession(signedIn).role().equals(AdminRole.ADMIN.apiName());
+                                         Principal signedIn, HttpServletRequest http) {
+        boolean admin = AdminSessionController.toSession((Authentication) signedIn).role()
+                .equals(AdminRole.ADMIN.apiName());
         boolean own = signedIn.getName().equalsIgnoreCase(username);
         if (!admin && !own) {
             return respond(ProblemDetailsAdvice.problem(ProblemType.FORBIDDEN, "Only an admin changes other users."));

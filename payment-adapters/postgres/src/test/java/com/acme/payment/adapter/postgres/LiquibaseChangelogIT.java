@@ -45,8 +45,9 @@ class LiquibaseChangelogIT {
                  WHERE table_schema = 'public' AND table_name NOT LIKE 'databasechangelog%'
                 """).query(String.class).list())
                 .containsExactlyInAnyOrder("payments", "payment_status_history", "processed_gateway_events",
-                        "refunds", "notification_outbox", "rate_limit_buckets");
-        assertThat(changeSets).isEqualTo(7);
+                        "refunds", "notification_outbox", "rate_limit_buckets", "admin_users", "spring_session",
+                        "spring_session_attributes");
+        assertThat(changeSets).isEqualTo(10);
         assertThat(countChangeSets(emptyJdbc)).isEqualTo(changeSets);
     }
 

@@ -1,5 +1,6 @@
 package com.acme.payment.app.web.dto;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,9 +8,11 @@ import java.util.List;
 public record DailyStats(List<Day> days, List<DeclineReason> declineReasons) {
 
     /** @param net captured minus refunded, in minor units */
+    @Schema(name = "DailyStatsDay")
     public record Day(LocalDate date, String currency, long net, long succeeded, long failed) {
     }
 
+    @Schema(name = "DeclineReason")
     public record DeclineReason(String reason, long count) {
     }
 }
