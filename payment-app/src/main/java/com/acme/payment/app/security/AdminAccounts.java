@@ -31,8 +31,8 @@ public class AdminAccounts implements UserDetailsService {
     private final FindByIndexNameSessionRepository<?> sessions;
     private final Clock clock;
 
-    public AdminAccounts(AdminUsers users, PasswordEncoder passwordEncoder, FindByIndexNameSessionRepository<?> sessions,
-                         Clock clock) {
+    public AdminAccounts(AdminUsers users, PasswordEncoder passwordEncoder,
+                         FindByIndexNameSessionRepository<?> sessions, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;

@@ -64,8 +64,9 @@ public class AdminUserController {
     /** An admin changes role, enabled or password of anyone; anyone changes their own password, proving the old one. */
     @Operation(operationId = "updateUser", summary = "Change a user's role, enabled or password; or your own password")
     @PatchMapping("/{username}")
-    public ResponseEntity<Object> update(@PathVariable String username, @Valid @RequestBody UpdateAdminUserRequest request,
-                                         Principal signedIn, HttpServletRequest http) {
+    public ResponseEntity<Object> update(@PathVariable String username,
+                                         @Valid @RequestBody UpdateAdminUserRequest request, Principal signedIn,
+                                         HttpServletRequest http) {
         boolean admin = AdminSessionController.toSession((Authentication) signedIn).role()
                 .equals(AdminRole.ADMIN.apiName());
         boolean own = signedIn.getName().equalsIgnoreCase(username);

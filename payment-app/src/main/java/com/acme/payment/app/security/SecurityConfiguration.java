@@ -163,8 +163,9 @@ public class SecurityConfiguration {
                         // Own password; the controller lets only an admin change anything else.
                         .requestMatchers(HttpMethod.PATCH, "/api/admin/users/*").authenticated()
                         .requestMatchers("/api/admin/users", "/api/admin/users/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/admin/payments/*/refunds", "/api/admin/payments/*/cancel",
-                                "/api/admin/disputes/**", "/api/admin/events/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/admin/payments/*/refunds",
+                                "/api/admin/payments/*/cancel", "/api/admin/disputes/**", "/api/admin/events/**")
+                        .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))

@@ -3,41 +3,41 @@ package com.acme.payment.app.web;
 import com.acme.payment.app.web.dto.AdminPayment;
 import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
+import com.acme.payment.app.web.dto.DailyStats;
 import com.acme.payment.app.web.dto.PaymentStats;
 import com.acme.payment.app.web.dto.RefundResponse;
 import com.acme.payment.app.web.dto.RefundRequest;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
+import com.acme.payment.domain.port.in.ExportPaymentsUseCase;
 import com.acme.payment.domain.port.in.GetPaymentDetailsUseCase;
 import com.acme.payment.domain.port.in.ListPaymentsUseCase;
 import com.acme.payment.domain.port.in.PaymentStatisticsUseCase;
 import com.acme.payment.domain.port.in.RefundPaymentUseCase;
-import com.acme.payment.domain.query.PaymentSearch;
-import com.acme.payment.app.web.dto.DailyStats;
-import com.acme.payment.domain.port.in.ExportPaymentsUseCase;
 import com.acme.payment.domain.query.PaymentFilter;
+import com.acme.payment.domain.query.PaymentSearch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.time.Instant;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminPaymentController {
 
     private static final String CURRENCY = "[A-Z]{3}";
+    private static final String CURRENCY_MESSAGE = "must be an ISO 4217 code such as EUR";
     private static final String SORT = "createdAt,(asc|desc)";
     private static final String SORT_MESSAGE = "must be createdAt,desc or createdAt,asc";
 
@@ -87,7 +88,7 @@ public class AdminPaymentController {
             @RequestParam(required = false) List<PaymentStatus> status,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) @Size(max = PaymentFilter.MAX_TEXT_LENGTH) String q,
-            @RequestParam(required = false) @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR") String currency,
+            @RequestParam(required = false) @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) @Pattern(regexp = SORT, message = SORT_MESSAGE) String sort,
@@ -107,7 +108,7 @@ public class AdminPaymentController {
             @RequestParam(required = false) List<PaymentStatus> status,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) @Size(max = PaymentFilter.MAX_TEXT_LENGTH) String q,
-            @RequestParam(required = false) @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as EUR") String currency,
+            @RequestParam(required = false) @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) @Pattern(regexp = SORT, message = SORT_MESSAGE) String sort,
@@ -163,7 +164,8 @@ public class AdminPaymentController {
         return mapper.toStats(statistics.statistics(from, to), from, to);
     }
 
-    @Operation(operationId = "getDailyStats", summary = "Net revenue and succeeded/failed counts per day; top decline reasons")
+    @Operation(operationId = "getDailyStats",
+            summary = "Daily net revenue and succeeded/failed counts per currency; the top decline reasons")
     @GetMapping("/stats/daily")
     public DailyStats dailyStats(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

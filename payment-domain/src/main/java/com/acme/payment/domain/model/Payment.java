@@ -161,6 +161,10 @@ public final class Payment {
         refunds = refunds.release(refund);
         updatedAt = now;
         if (gatewayRefundedTotal <= refunds.refunded()) {
+            // The webhook recorded the money first; who asked for the refund still belongs in the history.
+            unsavedChanges.add(new StatusChange(status, status, ChangeSource.ADMIN, null, false, "refund of "
+                    + new Money(refund.amount(), amount.currency()).format() + " already recorded from the gateway",
+                    now, actor));
             return EventOutcome.DUPLICATE;
         }
         return applyRefundedTotal(gatewayRefundedTotal, ChangeSource.ADMIN, null, actor, now);

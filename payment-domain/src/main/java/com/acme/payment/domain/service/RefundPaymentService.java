@@ -47,8 +47,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         Optional<Refund> earlier = earlierRefund(payment, command);
         if (earlier.isPresent()) {
             Refund refund = earlier.get();
-            return new Result(refund.status() == Refund.Status.PENDING ? settle(payment, refund, command.actor()) : refund,
-                    true);
+            return new Result(
+                    refund.status() == Refund.Status.PENDING ? settle(payment, refund, command.actor()) : refund, true);
         }
         Refund reserved;
         try {

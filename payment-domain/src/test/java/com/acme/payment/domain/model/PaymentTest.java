@@ -145,6 +145,11 @@ class PaymentTest {
         EventOutcome outcome = payment.completeRefund(refund, 500, "alice", NOW);
 
         assertThat(outcome).isEqualTo(EventOutcome.DUPLICATE);
+        assertThat(payment.unsavedChanges()).last().satisfies(change -> {
+            assertThat(change.applied()).isFalse();
+            assertThat(change.source()).isEqualTo(ChangeSource.ADMIN);
+            assertThat(change.actor()).as("who asked for it").isEqualTo("alice");
+        });
         assertThat(payment.refundedAmount()).isEqualTo(500);
         assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(750);
     }

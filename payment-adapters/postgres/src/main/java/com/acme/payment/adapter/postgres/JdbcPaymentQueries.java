@@ -144,9 +144,9 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
         Filter failed = Filter.createdBetween(from, to);
         failed.add("status = :failed", "failed", PaymentStatus.FAILED.apiName());
-        List<DeclineReason> reasons = jdbc.sql("SELECT failure_code, count(*) AS payments FROM payments" + failed.where()
-                        + " AND failure_code IS NOT NULL GROUP BY failure_code ORDER BY payments DESC, failure_code"
-                        + " LIMIT :top")
+        List<DeclineReason> reasons = jdbc.sql("SELECT failure_code, count(*) AS payments FROM payments"
+                        + failed.where() + " AND failure_code IS NOT NULL"
+                        + " GROUP BY failure_code ORDER BY payments DESC, failure_code LIMIT :top")
                 .params(failed.parameters())
                 .param("top", DailyStatistics.TOP_DECLINE_REASONS)
                 .query((row, rowNumber) -> new DeclineReason(row.getString("failure_code"), row.getLong("payments")))
@@ -201,7 +201,9 @@ public class JdbcPaymentQueries implements PaymentQueries {
             }
             if (criteria.text() != null && !criteria.text().isBlank()) {
                 String text = criteria.text().strip();
-                filter.add("(strpos(lower(customer_email), lower(:text)) > 0 OR strpos(lower(customer_name), lower(:text)) > 0"
+                // strpos, not LIKE: a % or _ typed in the search box is just a character.
+                filter.add("(strpos(lower(customer_email), lower(:text)) > 0"
+                        + " OR strpos(lower(customer_name), lower(:text)) > 0"
                         + " OR payment_id = :text OR transaction_id = :text)", "text", text);
             }
             return filter;

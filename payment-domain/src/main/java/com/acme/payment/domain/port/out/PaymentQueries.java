@@ -27,7 +27,7 @@ public interface PaymentQueries {
     /** Counts by status and money per currency for payments created in the range (either end may be null). */
     PaymentStatistics statistics(Instant from, Instant to);
 
-    /** Per day and currency, and the top decline reasons, for payments created in the range (either end may be null). */
+    /** Per UTC day and currency, and the top decline reasons, for payments created in the range (ends may be null). */
     DailyStatistics dailyStatistics(Instant from, Instant to);
 
     /**
