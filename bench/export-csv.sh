@@ -15,7 +15,7 @@ bench_setup "${1:-}"
 
 heap_used() {
     curl -sf -u "admin:$ADMIN_PASSWORD" "$BASE_URL/actuator/prometheus" |
-        awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $2} END {printf "%d\n", sum}'
+        awk '/^jvm_memory_used_bytes[{].*area="heap"/ {sum += $NF} END {printf "%d\n", sum}'
 }
 
 app_start_ready

@@ -69,6 +69,8 @@ public class AdminSessionController {
         // A new session id at sign-in: an id planted before it (session fixation) is worth nothing after.
         if (request.getSession(false) != null) {
             request.changeSessionId();
+        } else {
+            request.getSession(true);
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn);

@@ -197,10 +197,15 @@ public class SecurityConfiguration {
                 .role("OPERATOR").implies("VIEWER").build();
     }
 
-    /** The console's sign-in stores the context in the session, where the admin chain looks for it. */
+    /**
+     * The console's sign-in stores the context in the session, where the admin chain looks for it. It never creates
+     * a session: HTTP Basic saves its context here too, and each Basic request would leave a session row behind.
+     */
     @Bean
     SecurityContextRepository sessionContexts() {
-        return new HttpSessionSecurityContextRepository();
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return sessions;
     }
 
     /** XSRF-TOKEN, readable by the console's script (httpOnly=false), on path "/". */

@@ -144,7 +144,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = e.getRequiredType() == PaymentStatus.class
+        // A repeatable parameter (status=a&status=b) names its element type one level down.
+        boolean status = e.getRequiredType() == PaymentStatus.class
+                || e.getParameter().nested().getNestedParameterType() == PaymentStatus.class;
+        String message = status
                 ? "is not a payment status (" + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::apiName)
                         .collect(Collectors.joining(", ")) + ")"
                 : "has the wrong type";

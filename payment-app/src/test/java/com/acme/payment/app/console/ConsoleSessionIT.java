@@ -37,6 +37,18 @@ class ConsoleSessionIT extends AbstractConsoleIT {
     }
 
     @Test
+    void http_basic_requests_create_no_session() {
+        HttpResponse<String> read = adminGet("/api/admin/stats");
+        HttpResponse<String> change = postJson(UNKNOWN_PAYMENT + "/cancel", "{}",
+                Map.of("Authorization", adminAuthorization()));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(change.statusCode()).isEqualTo(404);
+        assertThat(read.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(change.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+    }
+
+    @Test
     void a_wrong_password_is_401_without_a_basic_challenge_and_sets_no_session() {
         String viewer = createUser("viewer");
 
