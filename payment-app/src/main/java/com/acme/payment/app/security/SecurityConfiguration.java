@@ -64,8 +64,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Admin endpoints and metrics need HTTP Basic; everything else is public. The API is stateless (no
- * session, no cookie), so CSRF protection has nothing to protect and is off; admin writes must be JSON instead.
+ * Admin endpoints and metrics need HTTP Basic or the console's session, and a role; everything else is public and
+ * stateless. CSRF protection guards the session cookie; admin writes must be JSON too.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
