@@ -13,9 +13,12 @@ COUNT=${COUNT:-100000}
 JAVA_OPTS=${JAVA_OPTS:-${HEAP:--Xmx128m}}
 bench_setup "${1:-}"
 
+# "HEAP OLD": bytes used in the whole heap, and in the old generation (what survived collections: rows held by
+# the export would pile up there).
 heap_used() {
     curl -sf -u "admin:$ADMIN_PASSWORD" "$BASE_URL/actuator/prometheus" |
-        awk '/^jvm_memory_used_bytes[{].*area="heap"/ {sum += $NF} END {printf "%d\n", sum}'
+        awk '/^jvm_memory_used_bytes[{].*area="heap"/ {sum += $NF; if (/Old Gen/) old += $NF}
+             END {printf "%d %d\n", sum, old}'
 }
 
 app_start_ready
@@ -39,8 +42,11 @@ rows=$(($(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.a
     "$WORK_DIR/export.csv") - 1))
 ((rows == COUNT)) || die "the export has $rows rows, not $COUNT"
 bytes=$(stat -c %s "$WORK_DIR/export.csv")
-heap_max=$(sort -n "$WORK_DIR/heap.txt" | tail -1)
+heap_max=$(sort -n -k1 "$WORK_DIR/heap.txt" | tail -1 | cut -d' ' -f1)
+old_max=$(sort -n -k2 "$WORK_DIR/heap.txt" | tail -1 | cut -d' ' -f2)
 mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
-printf 'export.csv: %d rows, %s MiB in %d ms (%d rows/s); heap (%s) before %s MiB, at most %s MiB during it (%d samples)\n' \
-    "$rows" "$(mib "$bytes")" "$elapsed_ms" $((rows * 1000 / (elapsed_ms > 0 ? elapsed_ms : 1))) "$JAVA_OPTS" \
-    "$(mib "$heap_before")" "$(mib "$heap_max")" "$(wc -l <"$WORK_DIR/heap.txt")"
+printf 'export.csv: %d rows, %s MiB in %d ms (%d rows/s)\n' "$rows" "$(mib "$bytes")" "$elapsed_ms" \
+    $((rows * 1000 / (elapsed_ms > 0 ? elapsed_ms : 1)))
+printf 'heap (%s): before %s MiB (old gen %s MiB); during it at most %s MiB (old gen %s MiB), %d samples\n' \
+    "$JAVA_OPTS" "$(mib "${heap_before% *}")" "$(mib "${heap_before#* }")" "$(mib "$heap_max")" "$(mib "$old_max")" \
+    "$(wc -l <"$WORK_DIR/heap.txt")"
