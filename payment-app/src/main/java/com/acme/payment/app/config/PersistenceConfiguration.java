@@ -2,6 +2,7 @@ package com.acme.payment.app.config;
 
 import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
 import com.acme.payment.adapter.postgres.JdbcDisputeStore;
+import com.acme.payment.adapter.postgres.JdbcAdminUsers;
 import com.acme.payment.adapter.postgres.JdbcGatewayEventLedger;
 import com.acme.payment.adapter.postgres.JdbcNotificationOutbox;
 import com.acme.payment.adapter.postgres.JdbcPaymentQueries;
@@ -11,6 +12,8 @@ import com.acme.payment.adapter.postgres.PostgresJobLock;
 import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
 import com.acme.payment.adapter.postgres.PostgresRateLimiter;
 import com.acme.payment.domain.port.out.DisputeStore;
+import com.acme.payment.domain.port.out.AdminUsers;
+import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.NotificationOutbox;
 import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
@@ -109,5 +112,10 @@ public class PersistenceConfiguration {
     @Bean
     PostgresJobLock jobLock(DataSource dataSource) {
         return new PostgresJobLock(dataSource);
+    }
+
+    @Bean
+    AdminUsers adminUsers(JdbcClient jdbc) {
+        return new JdbcAdminUsers(jdbc);
     }
 }

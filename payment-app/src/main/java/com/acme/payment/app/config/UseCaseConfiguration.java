@@ -24,6 +24,7 @@ import com.acme.payment.domain.port.out.TransactionRunner;
 import com.acme.payment.domain.service.CancelPaymentService;
 import com.acme.payment.domain.service.DispatchNotificationsService;
 import com.acme.payment.domain.service.DisputeService;
+import com.acme.payment.domain.service.ExportPaymentsService;
 import com.acme.payment.domain.service.GatewayEventService;
 import com.acme.payment.domain.service.PaymentAttentionService;
 import com.acme.payment.domain.service.PaymentQueryService;
@@ -164,5 +165,10 @@ public class UseCaseConfiguration {
         PaymentProperties.Outbox settings = properties.outbox();
         return new DispatchNotificationsService(outbox, sender, clock, settings.batchSize(), settings.maxAttempts(),
                 settings.firstBackoff(), settings.lease());
+    }
+
+    @Bean
+    ExportPaymentsService exportPaymentsService(PaymentQueries queries, TransactionRunner transactions) {
+        return new ExportPaymentsService(queries, transactions);
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Every admin sign-in goes through here (HTTP Basic now, a session sign-in later): after too many failures from
+ * Every admin sign-in goes through here (HTTP Basic and the console's session sign-in): after too many failures from
  * one client address, or for one username from anywhere, it refuses with {@link Throttled} before checking the
  * password, so guessing gets slow and junk credentials stop costing a bcrypt check each. Failures are counted
  * where every instance sees them (RateLimiter); successful sign-ins cost nothing.

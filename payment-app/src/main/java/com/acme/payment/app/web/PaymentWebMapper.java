@@ -5,6 +5,7 @@ import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
 import com.acme.payment.app.web.dto.DisputePageResponse;
 import com.acme.payment.app.web.dto.DisputeResponse;
+import com.acme.payment.app.web.dto.DailyStats;
 import com.acme.payment.app.web.dto.PaymentStats;
 import com.acme.payment.app.web.dto.PaymentStatusResponse;
 import com.acme.payment.app.web.dto.RefundResponse;
@@ -19,6 +20,7 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.query.DisputePage;
+import com.acme.payment.domain.query.DailyStatistics;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentStatistics;
@@ -105,6 +107,13 @@ public interface PaymentWebMapper {
                 .map(revenue -> new PaymentStats.CurrencyRevenue(revenue.currency(), revenue.grossAmount(),
                         revenue.refundedAmount(), revenue.disputedAmount(), revenue.netAmount()))
                 .toList());
+    }
+
+    default DailyStats toDailyStats(DailyStatistics statistics) {
+        return new DailyStats(statistics.days().stream().map(day -> new DailyStats.Day(day.date(), day.currency(),
+                        day.net(), day.succeeded(), day.failed())).toList(),
+                statistics.declineReasons().stream()
+                        .map(reason -> new DailyStats.DeclineReason(reason.reason(), reason.count())).toList());
     }
 
     default String paymentId(PaymentId id) {

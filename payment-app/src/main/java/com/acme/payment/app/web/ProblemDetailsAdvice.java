@@ -53,7 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail invalidFields(List<FieldErrorResponse> errors) {
+    public static ProblemDetail invalidFields(List<FieldErrorResponse> errors) {
         ProblemDetail problem = problem(ProblemType.VALIDATION_ERROR, errors.stream()
                 .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
@@ -144,7 +144,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = e.getRequiredType() == PaymentStatus.class
+        // A repeatable parameter (status=a&status=b) names its element type one level down.
+        boolean status = e.getRequiredType() == PaymentStatus.class
+                || e.getParameter().nested().getNestedParameterType() == PaymentStatus.class;
+        String message = status
                 ? "is not a payment status (" + Arrays.stream(PaymentStatus.values()).map(PaymentStatus::apiName)
                         .collect(Collectors.joining(", ")) + ")"
                 : "has the wrong type";

@@ -55,7 +55,7 @@ class PaymentEventsIT extends AbstractAppIT {
         Payment payment = storedPendingPayment();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            cancel.cancel(payment.id().value());
+            cancel.cancel(payment.id().value(), "it-operator");
             throw new IllegalStateException("the use case failed after storing");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -68,7 +68,7 @@ class PaymentEventsIT extends AbstractAppIT {
     void aCommittedChangeIsAnnouncedOnceWithTheVersionItWasStoredAt() {
         Payment payment = storedPendingPayment();
 
-        cancel.cancel(payment.id().value());
+        cancel.cancel(payment.id().value(), "it-operator");
 
         assertThat(heardAbout(payment)).singleElement().satisfies(change -> {
             assertThat(change.version()).isEqualTo(1);

@@ -174,10 +174,10 @@ class PaymentStatusStreamIT extends AbstractAppIT {
             assertThat(stream.next(WAIT).id()).isEqualTo("0");
 
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                cancel.cancel(payment.id().value());
+                cancel.cancel(payment.id().value(), "it-operator");
                 throw new IllegalStateException("the use case failed after storing");
             })).isInstanceOf(IllegalStateException.class);
-            cancel.cancel(payment.id().value());
+            cancel.cancel(payment.id().value(), "it-operator");
 
             List<String> heard = new ArrayList<>();
             PGNotification[] notifications;

@@ -135,7 +135,9 @@ class BadInputIT extends AbstractAppIT {
         return Stream.of(Arguments.of("status=bogus", "status"), Arguments.of("size=0", "size"),
                 Arguments.of("size=101", "size"), Arguments.of("page=-1", "page"),
                 Arguments.of("email=ada%00@example.com", "email"), Arguments.of("email=ada%0D%0A@example.com", "email"),
-                Arguments.of("email=%E2%80%AEada@example.com", "email"), Arguments.of("email=" + "a".repeat(255), "email"));
+                Arguments.of("email=%E2%80%AEada@example.com", "email"), Arguments.of("email=" + "a".repeat(255), "email"),
+                Arguments.of("status=succeeded&status=bogus", "status"), Arguments.of("q=ada%0A", "q"),
+                Arguments.of("currency=usd", "currency"), Arguments.of("sort=amount,desc", "sort"));
     }
 
     private void assertValidationProblemNaming(HttpResponse<String> response, String field) {

@@ -119,7 +119,7 @@ public final class Payment {
             case UNHANDLED -> EventOutcome.IGNORED;
             case DISPUTE_CREATED, DISPUTE_UPDATED, DISPUTE_CLOSED, DISPUTE_FUNDS_WITHDRAWN, DISPUTE_FUNDS_REINSTATED ->
                     throw new IllegalArgumentException("a dispute event changes the dispute: see recordDisputeChange");
-            case REFUND_UPDATED -> applyRefundedTotal(event.refundedTotal(), source, event.eventId(), now);
+            case REFUND_UPDATED -> applyRefundedTotal(event.refundedTotal(), source, event.eventId(), null, now);
             case REFUND_FAILED -> throw new IllegalArgumentException("a refund failure is applied with failRefund");
             default -> {
                 PaymentStatus target = event.type().target().orElseThrow();
@@ -132,7 +132,7 @@ public final class Payment {
                 boolean failed = target == PaymentStatus.FAILED;
                 failureCode = failed ? event.failureCode() : null;
                 failureMessage = failed ? event.failureMessage() : null;
-                moveTo(target, source, event.eventId(), event.detail(), now);
+                moveTo(target, source, event.eventId(), null, event.detail(), now);
                 yield EventOutcome.APPLIED;
             }
         };
@@ -148,12 +148,16 @@ public final class Payment {
         updatedAt = now;
     }
 
-    /** Cancels a payment that has not succeeded. */
-    public void cancel(ChangeSource source, String detail, Instant now) {
+    /**
+     * Cancels a payment that has not succeeded.
+     *
+     * @param actor the signed-in user who canceled it; null when no user did
+     */
+    public void cancel(ChangeSource source, String actor, String detail, Instant now) {
         if (!status.canMoveTo(PaymentStatus.CANCELED)) {
             throw new IllegalTransitionException(id, status, PaymentStatus.CANCELED);
         }
-        moveTo(PaymentStatus.CANCELED, source, null, detail, now);
+        moveTo(PaymentStatus.CANCELED, source, null, actor, detail, now);
     }
 
     public boolean canBeCanceled() {
@@ -179,14 +183,20 @@ public final class Payment {
     /**
      * The gateway made the refund. Takes the gateway's refunded total rather than adding amounts up, so a
      * webhook for the same refund that arrived first is not counted twice (then the result is DUPLICATE).
+     *
+     * @param actor the signed-in user who asked for the refund
      */
-    public EventOutcome completeRefund(Refund refund, long gatewayRefundedTotal, Instant now) {
+    public EventOutcome completeRefund(Refund refund, long gatewayRefundedTotal, String actor, Instant now) {
         refunds = refunds.release(refund);
         updatedAt = now;
         if (gatewayRefundedTotal <= refunds.refunded()) {
+            // The webhook recorded the money first; who asked for the refund still belongs in the history.
+            unsavedChanges.add(new StatusChange(status, status, ChangeSource.ADMIN, null, false, "refund of "
+                    + new Money(refund.amount(), amount.currency()).format() + " already recorded from the gateway",
+                    now, actor));
             return EventOutcome.DUPLICATE;
         }
-        return applyRefundedTotal(gatewayRefundedTotal, ChangeSource.ADMIN, null, now);
+        return applyRefundedTotal(gatewayRefundedTotal, ChangeSource.ADMIN, null, actor, now);
     }
 
     /** The gateway refused the refund: the reserved amount is refundable again. */
@@ -226,7 +236,7 @@ public final class Payment {
         String detail = "refund of " + new Money(refund.amount(), amount.currency()).format() + " failed"
                 + (failureReason == null ? "" : " (" + failureReason + ")") + "; refunded "
                 + new Money(total, amount.currency()).format() + " in total";
-        moveTo(target, source, eventId, detail, now);
+        moveTo(target, source, eventId, null, detail, now);
         return EventOutcome.APPLIED;
     }
 
@@ -252,14 +262,16 @@ public final class Payment {
         unsavedChanges.clear();
     }
 
-    private EventOutcome applyRefundedTotal(long refundedTotal, ChangeSource source, String eventId, Instant now) {
+    private EventOutcome applyRefundedTotal(long refundedTotal, ChangeSource source, String eventId, String actor,
+                                            Instant now) {
         long total = Math.min(refundedTotal, amount.minorUnits());
         PaymentStatus target = total == amount.minorUnits() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (total <= refunds.refunded() || !status.canMoveTo(target)) {
             return recordNotApplied(target, source, eventId, now);
         }
         refunds = refunds.refundedInTotal(total);
-        moveTo(target, source, eventId, "refunded " + new Money(total, amount.currency()).format() + " in total", now);
+        moveTo(target, source, eventId, actor, "refunded " + new Money(total, amount.currency()).format() + " in total",
+                now);
         return EventOutcome.APPLIED;
     }
 
@@ -285,8 +297,9 @@ public final class Payment {
         return EventOutcome.STALE;
     }
 
-    private void moveTo(PaymentStatus target, ChangeSource source, String eventId, String detail, Instant now) {
-        unsavedChanges.add(new StatusChange(status, target, source, eventId, true, detail, now));
+    private void moveTo(PaymentStatus target, ChangeSource source, String eventId, String actor, String detail,
+                        Instant now) {
+        unsavedChanges.add(new StatusChange(status, target, source, eventId, true, detail, now, actor));
         status = target;
         updatedAt = now;
     }

@@ -1,17 +1,14 @@
 package com.acme.payment.domain.query;
 
-import com.acme.payment.domain.model.Customer;
-import com.acme.payment.domain.model.PaymentStatus;
-import com.acme.payment.domain.model.TypedText;
-import java.time.Instant;
-
-/** Admin search: every criterion is optional (null); pages start at 0. */
-public record PaymentSearch(PaymentStatus status, String email, Instant from, Instant to, int page, int size) {
+/** Admin search: one page of the payments a filter selects; pages start at 0. */
+public record PaymentSearch(PaymentFilter filter, int page, int size) {
 
     public static final int MAX_PAGE_SIZE = 100;
 
     public PaymentSearch {
-        TypedText.require("email", email, Customer.MAX_EMAIL_LENGTH);
+        if (filter == null) {
+            throw new IllegalArgumentException("filter is required");
+        }
         if (page < 0) {
             throw new IllegalArgumentException("page must not be negative");
         }

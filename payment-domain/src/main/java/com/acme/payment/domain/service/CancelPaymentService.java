@@ -29,7 +29,7 @@ public class CancelPaymentService implements CancelPaymentUseCase {
     }
 
     @Override
-    public Payment cancel(String paymentId) {
+    public Payment cancel(String paymentId, String actor) {
         Payment payment = transactions.load(paymentId);
         if (!payment.canBeCanceled()) {
             throw new IllegalTransitionException(payment.id(), payment.status(), PaymentStatus.CANCELED);
@@ -47,7 +47,7 @@ public class CancelPaymentService implements CancelPaymentUseCase {
             if (current.status() == PaymentStatus.CANCELED) {
                 return current; // the gateway's canceled webhook got here first
             }
-            current.cancel(ChangeSource.ADMIN, "canceled by an admin", clock.instant());
+            current.cancel(ChangeSource.ADMIN, actor, "canceled by an admin", clock.instant());
             transactions.update(current);
             return current;
         });

@@ -6,6 +6,7 @@ import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.acme.payment.domain.port.in.ListPaymentsUseCase;
 import com.acme.payment.domain.port.in.PaymentStatisticsUseCase;
 import com.acme.payment.domain.port.out.PaymentQueries;
+import com.acme.payment.domain.query.DailyStatistics;
 import com.acme.payment.domain.query.PaymentDetails;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
@@ -43,5 +44,10 @@ public class PaymentQueryService
     @Override
     public PaymentStatistics statistics(Instant from, Instant to) {
         return queries.statistics(from, to);
+    }
+
+    @Override
+    public DailyStatistics dailyStatistics(Instant from, Instant to) {
+        return queries.dailyStatistics(from, to);
     }
 }

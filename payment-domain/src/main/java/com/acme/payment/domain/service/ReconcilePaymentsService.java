@@ -139,7 +139,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
                             failure, failed.refundedTotal(), ChangeSource.RECONCILER, null));
                 } else {
                     refundOutcomes.made(payment.id(), pending,
-                            new GatewayRefund(made.get().refundId(), made.get().refundedTotal()));
+                            new GatewayRefund(made.get().refundId(), made.get().refundedTotal()), null);
                 }
                 settled++;
             } catch (GatewayException | StalePaymentException e) {
@@ -215,7 +215,7 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
         transactions.retryingStale(() -> {
             Payment current = transactions.load(payment.id().value());
             if (current.canBeCanceled()) {
-                current.cancel(ChangeSource.RECONCILER, "abandoned before reaching the gateway", clock.instant());
+                current.cancel(ChangeSource.RECONCILER, null, "abandoned before reaching the gateway", clock.instant());
                 transactions.update(current);
             }
             return null;

@@ -33,8 +33,12 @@ final class RefundOutcomes {
         this.clock = clock;
     }
 
-    /** The gateway made the pending refund. Returns the refund as stored. */
-    Refund made(PaymentId paymentId, Refund pending, GatewayRefund made) {
+    /**
+     * The gateway made the pending refund. Returns the refund as stored.
+     *
+     * @param actor the signed-in user who asked for it; null when the reconciler learnt it
+     */
+    Refund made(PaymentId paymentId, Refund pending, GatewayRefund made, String actor) {
         Refund succeeded = pending.succeeded(made.refundId());
         return transactions.retryingStale(() -> {
             Optional<Refund> settled = settledMeanwhile(paymentId, pending);
@@ -42,7 +46,7 @@ final class RefundOutcomes {
                 return settled.get();
             }
             Payment current = transactions.load(paymentId.value());
-            EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), clock.instant());
+            EventOutcome outcome = current.completeRefund(pending, made.refundedTotal(), actor, clock.instant());
             transactions.update(current);
             refunds.updateRefund(succeeded);
             if (outcome == EventOutcome.APPLIED) {

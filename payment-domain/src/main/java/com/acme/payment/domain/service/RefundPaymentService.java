@@ -46,7 +46,8 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         Optional<Refund> earlier = earlierRefund(payment, command);
         if (earlier.isPresent()) {
             Refund refund = earlier.get();
-            return new Result(refund.status() == Refund.Status.PENDING ? settle(payment, refund) : refund, true);
+            return new Result(
+                    refund.status() == Refund.Status.PENDING ? settle(payment, refund, command.actor()) : refund, true);
         }
         Refund reserved;
         try {
@@ -61,7 +62,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
         } catch (DuplicateIdempotencyKeyException raced) {
             return new Result(earlierRefund(payment, command).orElseThrow(() -> raced), true);
         }
-        return new Result(settle(payment, reserved), false);
+        return new Result(settle(payment, reserved, command.actor()), false);
     }
 
     /**
@@ -70,7 +71,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
      * When the outcome is unknown (the gateway unreachable or failing) the refund stays pending and its
      * amount reserved: the gateway may have made it, so that money must not be refunded again.
      */
-    private Refund settle(Payment payment, Refund pending) {
+    private Refund settle(Payment payment, Refund pending, String actor) {
         GatewayRefund made;
         try {
             made = gateway.refund(payment.gatewayReference(), pending.amount(), pending.refundId());
@@ -80,7 +81,7 @@ public class RefundPaymentService implements RefundPaymentUseCase {
             }
             throw refused;
         }
-        return outcomes.made(payment.id(), pending, made);
+        return outcomes.made(payment.id(), pending, made, actor);
     }
 
     private Optional<Refund> earlierRefund(Payment payment, Command command) {

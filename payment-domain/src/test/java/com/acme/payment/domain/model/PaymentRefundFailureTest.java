@@ -129,7 +129,7 @@ class PaymentRefundFailureTest {
     /** A refund the gateway made, counted in the payment's total; the history so far is cleared. */
     private static Refund made(Payment payment, long amount) {
         Refund pending = payment.requestRefund(Refund.newId(), amount, null, null, NOW);
-        payment.completeRefund(pending, payment.refundedAmount() + amount, NOW);
+        payment.completeRefund(pending, payment.refundedAmount() + amount, null, NOW);
         payment.markSaved(payment.version() + 1);
         return pending.succeeded("re_" + pending.refundId().substring(3));
     }

@@ -80,10 +80,10 @@ class PaymentStatusTransitionTest {
     void admin_cancel_is_refused_where_the_state_machine_forbids_it(PaymentStatus from) {
         Payment payment = paymentIn(from);
         if (DESIGNED.get(from).contains(CANCELED)) {
-            payment.cancel(ChangeSource.ADMIN, null, PaymentFixtures.NOW);
+            payment.cancel(ChangeSource.ADMIN, null, null, PaymentFixtures.NOW);
             assertThat(payment.status()).isEqualTo(CANCELED);
         } else {
-            assertThatThrownBy(() -> payment.cancel(ChangeSource.ADMIN, null, PaymentFixtures.NOW))
+            assertThatThrownBy(() -> payment.cancel(ChangeSource.ADMIN, null, null, PaymentFixtures.NOW))
                     .isInstanceOf(IllegalTransitionException.class);
             assertThat(payment.status()).isEqualTo(from);
         }

@@ -122,12 +122,12 @@ class PaymentTest {
     void a_refund_without_amount_takes_everything_left_and_completes_as_refunded() {
         Payment payment = PaymentFixtures.succeededPayment();
         Refund partial = payment.requestRefund("rf_1", 250L, null, null, NOW);
-        payment.completeRefund(partial, 250, NOW);
+        payment.completeRefund(partial, 250, "alice", NOW);
         assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
 
         Refund rest = payment.requestRefund("rf_2", null, "customer asked", null, NOW);
         assertThat(rest.amount()).isEqualTo(1000);
-        EventOutcome outcome = payment.completeRefund(rest, 1250, NOW);
+        EventOutcome outcome = payment.completeRefund(rest, 1250, "alice", NOW);
 
         assertThat(outcome).isEqualTo(EventOutcome.APPLIED);
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
@@ -143,9 +143,14 @@ class PaymentTest {
         Refund refund = payment.requestRefund("rf_1", 500L, null, null, NOW);
         payment.apply(PaymentFixtures.refundEvent(payment.gatewayReference(), 500), ChangeSource.WEBHOOK, NOW);
 
-        EventOutcome outcome = payment.completeRefund(refund, 500, NOW);
+        EventOutcome outcome = payment.completeRefund(refund, 500, "alice", NOW);
 
         assertThat(outcome).isEqualTo(EventOutcome.DUPLICATE);
+        assertThat(payment.unsavedChanges()).last().satisfies(change -> {
+            assertThat(change.applied()).isFalse();
+            assertThat(change.source()).isEqualTo(ChangeSource.ADMIN);
+            assertThat(change.actor()).as("who asked for it").isEqualTo("alice");
+        });
         assertThat(payment.refundedAmount()).isEqualTo(500);
         assertThat(PaymentFixtures.refundableOf(payment)).isEqualTo(750);
     }

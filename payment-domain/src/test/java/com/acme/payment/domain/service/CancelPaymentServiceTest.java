@@ -13,6 +13,7 @@ import com.acme.payment.domain.model.Payment;
 import com.acme.payment.domain.model.PaymentNotFoundException;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.port.out.HostedCheckout;
+import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.port.out.PaymentGateway;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.testing.ImmediateTransactions;
@@ -45,10 +46,11 @@ class CancelPaymentServiceTest {
         Payment pending = PaymentFixtures.pendingPaymentAtGateway();
         when(repository.findById(pending.id())).thenAnswer(i -> Optional.of(Payment.reconstitute(pending.snapshot())));
 
-        Payment canceled = service().cancel(pending.id().value());
+        Payment canceled = service().cancel(pending.id().value(), "alice");
 
         assertThat(canceled.status()).isEqualTo(PaymentStatus.CANCELED);
         verify(gateway).cancelIntent(pending.gatewayReference());
+        assertThat(canceled.unsavedChanges()).last().extracting(StatusChange::actor).isEqualTo("alice");
         verify(repository).update(canceled);
     }
 
@@ -57,7 +59,7 @@ class CancelPaymentServiceTest {
         Payment succeeded = PaymentFixtures.succeededPayment();
         when(repository.findById(succeeded.id())).thenReturn(Optional.of(succeeded));
 
-        assertThatThrownBy(() -> service().cancel(succeeded.id().value()))
+        assertThatThrownBy(() -> service().cancel(succeeded.id().value(), "alice"))
                 .isInstanceOf(IllegalTransitionException.class);
         verify(gateway, never()).cancelIntent(anyString());
         verify(repository, never()).update(any());
@@ -65,8 +67,8 @@ class CancelPaymentServiceTest {
 
     @Test
     void an_unknown_or_malformed_id_is_not_found() {
-        assertThatThrownBy(() -> service().cancel("pay_doesnotexist00000000000"))
+        assertThatThrownBy(() -> service().cancel("pay_doesnotexist00000000000", "alice"))
                 .isInstanceOf(PaymentNotFoundException.class);
-        assertThatThrownBy(() -> service().cancel("../etc/passwd")).isInstanceOf(PaymentNotFoundException.class);
+        assertThatThrownBy(() -> service().cancel("../etc/passwd", "alice")).isInstanceOf(PaymentNotFoundException.class);
     }
 }

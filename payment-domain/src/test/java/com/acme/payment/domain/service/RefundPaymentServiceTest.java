@@ -16,6 +16,7 @@ import com.acme.payment.domain.model.PaymentSnapshot;
 import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.RefundNotAllowedException;
+import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.port.in.RefundPaymentUseCase.Command;
 import com.acme.payment.domain.port.in.RefundPaymentUseCase.Result;
 import com.acme.payment.domain.port.out.PaymentGateway;
@@ -71,7 +72,7 @@ class RefundPaymentServiceTest {
         ArgumentCaptor<Payment> updates = ArgumentCaptor.forClass(Payment.class);
         when(gateway.refund(anyString(), anyLong(), anyString())).thenReturn(new GatewayRefund("re_1", 500));
 
-        Result result = service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1"));
+        Result result = service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1", "alice"));
 
         assertThat(result.replayed()).isFalse();
         assertThat(result.refund().status()).isEqualTo(Refund.Status.SUCCEEDED);
@@ -81,6 +82,7 @@ class RefundPaymentServiceTest {
         Payment recorded = updates.getAllValues().get(1);
         assertThat(recorded.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(recorded.snapshot().refundReservedAmount()).isZero();
+        assertThat(recorded.unsavedChanges()).last().extracting(StatusChange::actor).isEqualTo("alice");
         verify(refunds).insertRefund(any());
         verify(notifier).paymentRefunded(any(), org.mockito.ArgumentMatchers.eq("refunded:500"));
     }
@@ -92,7 +94,7 @@ class RefundPaymentServiceTest {
         ArgumentCaptor<Payment> updates = ArgumentCaptor.forClass(Payment.class);
         ArgumentCaptor<Refund> outcomes = ArgumentCaptor.forClass(Refund.class);
 
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, null)))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, null, "alice")))
                 .isInstanceOf(GatewayException.class);
 
         verify(repository, org.mockito.Mockito.times(2)).update(updates.capture());
@@ -111,7 +113,7 @@ class RefundPaymentServiceTest {
                 .thenReturn(new GatewayRefund("re_1", 500));
         ArgumentCaptor<Refund> inserted = ArgumentCaptor.forClass(Refund.class);
 
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1")))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1", "alice")))
                 .isInstanceOf(GatewayException.class);
 
         verify(refunds).insertRefund(inserted.capture());
@@ -119,12 +121,12 @@ class RefundPaymentServiceTest {
         Payment afterFailure = Payment.reconstitute(stored.get());
         assertThat(afterFailure.snapshot().refundReservedAmount()).isEqualTo(500);
         assertThat(PaymentFixtures.refundableOf(afterFailure)).isEqualTo(750);
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 751L, null, "key-2")))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 751L, null, "key-2", "alice")))
                 .as("the money that may already be refunded cannot be refunded again")
                 .isInstanceOf(RefundNotAllowedException.class);
 
         when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(inserted.getValue()));
-        Result retried = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
+        Result retried = service.refund(new Command(payment.id().value(), 500L, null, "key-1", "alice"));
 
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.refund().status()).isEqualTo(Refund.Status.SUCCEEDED);
@@ -137,7 +139,7 @@ class RefundPaymentServiceTest {
 
     @Test
     void more_than_the_refundable_amount_is_refused_before_the_gateway_is_called() {
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 1251L, null, null)))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 1251L, null, null, "alice")))
                 .isInstanceOf(RefundNotAllowedException.class);
         verify(gateway, never()).refund(anyString(), anyLong(), anyString());
         verify(refunds, never()).insertRefund(any());
@@ -149,10 +151,10 @@ class RefundPaymentServiceTest {
                 PaymentFixtures.NOW);
         when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
 
-        Result replay = service.refund(new Command(payment.id().value(), 500L, null, "key-1"));
+        Result replay = service.refund(new Command(payment.id().value(), 500L, null, "key-1", "alice"));
         assertThat(replay.replayed()).isTrue();
         assertThat(replay.refund()).isEqualTo(earlier);
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 600L, null, "key-1")))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 600L, null, "key-1", "alice")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
         verify(gateway, never()).refund(anyString(), anyLong(), anyString());
     }
@@ -163,11 +165,11 @@ class RefundPaymentServiceTest {
                 PaymentFixtures.NOW);
         when(refunds.findRefundByIdempotencyKey(payment.id(), "key-1")).thenReturn(Optional.of(earlier));
 
-        assertThat(service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1")).refund())
+        assertThat(service.refund(new Command(payment.id().value(), 500L, "damaged", "key-1", "alice")).refund())
                 .isEqualTo(earlier);
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, "goodwill", "key-1")))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, "goodwill", "key-1", "alice")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1")))
+        assertThatThrownBy(() -> service.refund(new Command(payment.id().value(), 500L, null, "key-1", "alice")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
         verify(gateway, never()).refund(anyString(), anyLong(), anyString());
     }

@@ -6,13 +6,18 @@ import com.acme.payment.domain.model.PaymentStatus;
 import com.acme.payment.domain.model.Refund;
 import com.acme.payment.domain.model.StatusChange;
 import com.acme.payment.domain.port.out.PaymentQueries;
+import com.acme.payment.domain.query.DailyStatistics;
+import com.acme.payment.domain.query.DailyStatistics.Day;
+import com.acme.payment.domain.query.DailyStatistics.DeclineReason;
 import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentFilter;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
 import com.acme.payment.domain.query.PaymentStatistics.CurrencyRevenue;
 import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,12 +26,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The read side in PostgreSQL: each view reads only what it shows. */
 public class JdbcPaymentQueries implements PaymentQueries {
 
     private static final PaymentRowMapper MAPPER = PaymentRowMapper.INSTANCE;
+    /** Rows the export reads per round trip: a few hundred kB at a time, whatever the count. */
+    private static final int EXPORT_FETCH_SIZE = 500;
     /** Payments whose money was captured, whatever was refunded since. */
     private static final List<String> CAPTURED = List.of(PaymentStatus.SUCCEEDED.apiName(),
             PaymentStatus.PARTIALLY_REFUNDED.apiName(), PaymentStatus.REFUNDED.apiName());
@@ -66,25 +75,35 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
     @Override
     public PaymentPage search(PaymentSearch search) {
-        Filter filter = Filter.createdBetween(search.from(), search.to());
-        if (search.status() != null) {
-            filter.add("status = :status", "status", search.status().apiName());
-        }
-        if (search.email() != null && !search.email().isBlank()) {
-            filter.add("lower(customer_email) = lower(:email)", "email", search.email().strip());
-        }
+        Filter filter = Filter.of(search.filter());
         long total = jdbc.sql("SELECT count(*) FROM payments" + filter.where())
                 .params(filter.parameters())
                 .query(Long.class)
                 .single();
-        List<Payment> items = jdbc.sql(PaymentTable.SELECT + filter.where()
-                        + " ORDER BY created_at DESC, payment_id DESC LIMIT :limit OFFSET :offset")
+        List<Payment> items = jdbc.sql(PaymentTable.SELECT + filter.where() + orderBy(search.filter())
+                        + " LIMIT :limit OFFSET :offset")
                 .params(filter.parameters())
                 .param("limit", search.size())
                 .param("offset", (long) search.page() * search.size())
                 .query(PaymentTable::read)
                 .list();
         return new PaymentPage(items, search.page(), search.size(), total);
+    }
+
+    @Override
+    public void forEach(PaymentFilter paymentFilter, Consumer<Payment> each) {
+        Filter filter = Filter.of(paymentFilter);
+        try (Stream<Payment> payments = jdbc.sql(PaymentTable.SELECT + filter.where() + orderBy(paymentFilter))
+                .withFetchSize(EXPORT_FETCH_SIZE)
+                .params(filter.parameters())
+                .query(PaymentTable::read)
+                .stream()) {
+            payments.forEach(each);
+        }
+    }
+
+    private static String orderBy(PaymentFilter filter) {
+        return filter.oldestFirst() ? " ORDER BY created_at, payment_id" : " ORDER BY created_at DESC, payment_id DESC";
     }
 
     @Override
@@ -112,9 +131,39 @@ public class JdbcPaymentQueries implements PaymentQueries {
         return new PaymentStatistics(counts, revenue);
     }
 
+    @Override
+    public DailyStatistics dailyStatistics(Instant from, Instant to) {
+        Filter created = Filter.createdBetween(from, to);
+        List<Day> days = jdbc.sql("""
+                        SELECT (created_at AT TIME ZONE 'UTC')::date AS day, currency,
+                               coalesce(sum(amount - refunded_amount) FILTER (WHERE status IN (:captured)), 0) AS net,
+                               count(*) FILTER (WHERE status IN (:captured)) AS succeeded,
+                               count(*) FILTER (WHERE status = 'failed') AS failed
+                          FROM payments""" + created.where() + """
+                         GROUP BY day, currency
+                         ORDER BY day, currency
+                        """)
+                .params(created.parameters())
+                .param("captured", CAPTURED)
+                .query((row, rowNumber) -> new Day(row.getObject("day", LocalDate.class), row.getString("currency"),
+                        row.getLong("net"), row.getLong("succeeded"), row.getLong("failed")))
+                .list();
+
+        Filter failed = Filter.createdBetween(from, to);
+        failed.add("status = :failed", "failed", PaymentStatus.FAILED.apiName());
+        List<DeclineReason> reasons = jdbc.sql("SELECT failure_code, count(*) AS payments FROM payments"
+                        + failed.where() + " AND failure_code IS NOT NULL"
+                        + " GROUP BY failure_code ORDER BY payments DESC, failure_code LIMIT :top")
+                .params(failed.parameters())
+                .param("top", DailyStatistics.TOP_DECLINE_REASONS)
+                .query((row, rowNumber) -> new DeclineReason(row.getString("failure_code"), row.getLong("payments")))
+                .list();
+        return new DailyStatistics(days, reasons);
+    }
+
     private List<StatusChange> history(PaymentId id) {
         return jdbc.sql("""
-                        SELECT from_status, to_status, source, gateway_event_id, applied, detail, occurred_at
+                        SELECT from_status, to_status, source, gateway_event_id, applied, detail, occurred_at, actor
                           FROM payment_status_history
                          WHERE payment_id = :paymentId
                          ORDER BY id
@@ -156,6 +205,29 @@ public class JdbcPaymentQueries implements PaymentQueries {
 
         private final List<String> conditions = new ArrayList<>();
         private final Map<String, Object> parameters = new HashMap<>();
+
+        /** The admin's criteria; a text matches part of the email or name, or a whole payment or transaction id. */
+        static Filter of(PaymentFilter criteria) {
+            Filter filter = createdBetween(criteria.from(), criteria.to());
+            if (!criteria.statuses().isEmpty()) {
+                filter.add("status IN (:statuses)", "statuses",
+                        criteria.statuses().stream().map(PaymentStatus::apiName).sorted().toList());
+            }
+            if (criteria.email() != null && !criteria.email().isBlank()) {
+                filter.add("lower(customer_email) = lower(:email)", "email", criteria.email().strip());
+            }
+            if (criteria.currency() != null) {
+                filter.add("currency = :currency", "currency", criteria.currency());
+            }
+            if (criteria.text() != null && !criteria.text().isBlank()) {
+                String text = criteria.text().strip();
+                // strpos, not LIKE: a % or _ typed in the search box is just a character.
+                filter.add("(strpos(lower(customer_email), lower(:text)) > 0"
+                        + " OR strpos(lower(customer_name), lower(:text)) > 0"
+                        + " OR payment_id = :text OR transaction_id = :text)", "text", text);
+            }
+            return filter;
+        }
 
         /** Created in [from, to); a missing end is open. */
         static Filter createdBetween(Instant from, Instant to) {

@@ -98,9 +98,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
             jdbc.sql("""
                             INSERT INTO payment_status_history
                                    (payment_id, from_status, to_status, source, gateway_event_id, applied, detail,
-                                    occurred_at)
+                                    occurred_at, actor)
                             VALUES (:paymentId, :fromStatus, :toStatus, :source, :gatewayEventId, :applied, :detail,
-                                    :occurredAt)
+                                    :occurredAt, :actor)
                             """)
                     .param("paymentId", payment.id().value())
                     .param("fromStatus", row.fromStatus())
@@ -110,6 +110,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
                     .param("applied", row.applied())
                     .param("detail", row.detail())
                     .param("occurredAt", ColumnValues.timestamp(row.occurredAt()))
+                    .param("actor", row.actor())
                     .update();
         }
     }

@@ -12,7 +12,8 @@ record StatusChangeRow(
         String gatewayEventId,
         boolean applied,
         String detail,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String actor) {
 
     static StatusChangeRow read(ResultSet row, int rowNumber) throws SQLException {
         return new StatusChangeRow(
@@ -22,6 +23,7 @@ record StatusChangeRow(
                 row.getString("gateway_event_id"),
                 row.getBoolean("applied"),
                 row.getString("detail"),
-                ColumnValues.instant(row, "occurred_at"));
+                ColumnValues.instant(row, "occurred_at"),
+                row.getString("actor"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payment.adapter.postgres.testing.PostgresTestDatabase;
 import com.acme.payment.domain.model.Payment;
+import com.acme.payment.domain.query.PaymentFilter;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.testing.PaymentFixtures;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class ConnectionReleaseIT {
             outbox.claimDue(PaymentFixtures.NOW, 10, Duration.ofMinutes(1));
             queries.findDetails(payment.id());
             payments.findUnresolved(PaymentFixtures.NOW, 10);
-            queries.search(new PaymentSearch(null, null, null, null, 0, 10));
+            queries.search(new PaymentSearch(PaymentFilter.all(), 0, 10));
         }
 
         assertThat(openConnections()).isLessThanOrEqualTo(before + 1);

@@ -27,7 +27,9 @@ import com.acme.payment.domain.port.out.GatewayEventLedger;
 import com.acme.payment.domain.port.out.PaymentQueries;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.RefundLedger;
+import com.acme.payment.domain.query.DailyStatistics;
 import com.acme.payment.domain.query.PaymentDetails;
+import com.acme.payment.domain.query.PaymentFilter;
 import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentSearch;
 import com.acme.payment.domain.query.PaymentStatistics;
@@ -35,9 +37,12 @@ import com.acme.payment.domain.query.PaymentStatistics.CurrencyRevenue;
 import com.acme.payment.domain.query.PaymentStatusView;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +115,7 @@ public abstract class PaymentRepositoryContract {
 
         Payment pending = newPayment("ada@example.com", Money.charge(1250, "USD"), T0);
         payments().insert(pending);
-        pending.cancel(ChangeSource.ADMIN, "canceled by an admin", T0.plusSeconds(60));
+        pending.cancel(ChangeSource.ADMIN, null, "canceled by an admin", T0.plusSeconds(60));
         payments().update(pending);
         assertThat(queries().findStatus(pending.id())).get()
                 .extracting(PaymentStatusView::status, PaymentStatusView::version)
@@ -215,7 +220,7 @@ public abstract class PaymentRepositoryContract {
         first.apply(event(GatewayEventType.SUCCEEDED, payment.gatewayReference()), ChangeSource.WEBHOOK, T0);
         payments().update(first);
 
-        second.cancel(ChangeSource.ADMIN, "changed my mind", T0);
+        second.cancel(ChangeSource.ADMIN, null, "changed my mind", T0);
 
         assertThatThrownBy(() -> payments().update(second)).isInstanceOf(StalePaymentException.class);
         assertThat(payments().findById(payment.id())).get().extracting(Payment::status, Payment::version)
@@ -470,6 +475,73 @@ public abstract class PaymentRepositoryContract {
         assertThat(queries().statistics(T0, null).revenue()).containsExactly(new CurrencyRevenue("USD", 6000, 0, 0));
     }
 
+    @Test
+    void searchTakesSeveralStatusesACurrencyAndTheOldestFirst() {
+        Payment failed = storedWithStatus(PaymentStatus.FAILED, "a@example.com", usd(), T0);
+        Payment succeeded = storedWithStatus(PaymentStatus.SUCCEEDED, "b@example.com", usd(), T0.plusSeconds(1));
+        storedWithStatus(PaymentStatus.PENDING, "c@example.com", usd(), T0.plusSeconds(2));
+        storedWithStatus(PaymentStatus.SUCCEEDED, "d@example.com", Money.charge(1250, "EUR"), T0.plusSeconds(3));
+
+        PaymentPage page = queries().search(new PaymentSearch(new PaymentFilter(
+                Set.of(PaymentStatus.FAILED, PaymentStatus.SUCCEEDED), null, null, "USD", null, null, true), 0, 10));
+
+        assertThat(page.items()).extracting(Payment::id).containsExactly(failed.id(), succeeded.id());
+        assertThat(page.totalItems()).isEqualTo(2);
+    }
+
+    @Test
+    void searchTextMatchesPartOfTheEmailOrNameOrAWholePaymentOrTransactionId() {
+        Payment byEmail = stored(newPayment("Grace.Hopper@example.com", usd(), T0));
+        Payment byName = stored(Payment.start(PaymentId.random(), new Customer("Zoë O'Hopper", "z@example.com"),
+                "pon-ftth", usd(), "sandbox", null, null, Map.of(), T0.plusSeconds(1)));
+        Payment other = storedWithStatus(PaymentStatus.SUCCEEDED, "x@example.com", usd(), T0.plusSeconds(2));
+        stored(newPayment("someone@example.com", usd(), T0.plusSeconds(3)));
+
+        assertThat(searchText("HOPPER")).containsExactly(byName.id(), byEmail.id());
+        assertThat(searchText(other.id().value())).containsExactly(other.id());
+        assertThat(searchText(other.transactionId())).containsExactly(other.id());
+        assertThat(searchText(other.id().value().substring(0, 10))).as("ids match whole").isEmpty();
+        assertThat(searchText("%")).as("no wildcards").isEmpty();
+    }
+
+    @Test
+    void forEachHandsOverEveryPaymentTheFilterSelectsInItsOrder() {
+        List<PaymentId> stored = IntStream.range(0, 7)
+                .mapToObj(i -> stored(newPayment("p" + i + "@example.com", usd(), T0.plusSeconds(i))).id()).toList();
+        List<PaymentId> seen = new ArrayList<>();
+
+        queries().forEach(new PaymentFilter(Set.of(), null, null, null, T0.plusSeconds(1), null, true),
+                payment -> seen.add(payment.id()));
+
+        assertThat(seen).containsExactlyElementsOf(stored.subList(1, 7));
+    }
+
+    @Test
+    void dailyStatisticsGiveNetAndCountsPerUtcDayAndCurrencyAndTheTopDeclineReasons() {
+        Instant day1 = Instant.parse("2026-03-01T23:59:00Z");
+        Instant day2 = Instant.parse("2026-03-02T00:01:00Z");
+        storedWithStatus(PaymentStatus.SUCCEEDED, "a@example.com", Money.charge(1000, "USD"), day1);
+        storedWithStatus(PaymentStatus.PARTIALLY_REFUNDED, "a@example.com", Money.charge(1000, "USD"), day1);
+        storedWithStatus(PaymentStatus.FAILED, "a@example.com", Money.charge(1000, "USD"), day1);
+        storedWithStatus(PaymentStatus.SUCCEEDED, "a@example.com", Money.charge(700, "EUR"), day2);
+        storedWithStatus(PaymentStatus.FAILED, "a@example.com", Money.charge(700, "EUR"), day2);
+        storedWithStatus(PaymentStatus.PENDING, "a@example.com", Money.charge(700, "EUR"), day2);
+
+        DailyStatistics statistics = queries().dailyStatistics(null, null);
+
+        assertThat(statistics.days()).containsExactly(
+                new DailyStatistics.Day(LocalDate.parse("2026-03-01"), "USD", 1000 + 500, 2, 1),
+                new DailyStatistics.Day(LocalDate.parse("2026-03-02"), "EUR", 700, 1, 1));
+        assertThat(statistics.declineReasons()).containsExactly(new DailyStatistics.DeclineReason("card_declined", 2));
+        assertThat(queries().dailyStatistics(day2, null).days()).extracting(DailyStatistics.Day::currency)
+                .containsExactly("EUR");
+    }
+
+    private List<PaymentId> searchText(String text) {
+        return queries().search(new PaymentSearch(new PaymentFilter(Set.of(), null, text, null, null, null, false),
+                0, 10)).items().stream().map(Payment::id).toList();
+    }
+
     protected static Money usd() {
         return Money.charge(1250, "USD");
     }
@@ -500,7 +572,7 @@ public abstract class PaymentRepositoryContract {
             case REQUIRES_ACTION -> payment.apply(event(GatewayEventType.REQUIRES_ACTION, reference), ChangeSource.WEBHOOK, at);
             case PROCESSING -> payment.apply(event(GatewayEventType.PROCESSING, reference), ChangeSource.WEBHOOK, at);
             case FAILED -> payment.apply(event(GatewayEventType.PAYMENT_FAILED, reference), ChangeSource.WEBHOOK, at);
-            case CANCELED -> payment.cancel(ChangeSource.ADMIN, "test", at);
+            case CANCELED -> payment.cancel(ChangeSource.ADMIN, null, "test", at);
             default -> {
                 payment.apply(event(GatewayEventType.SUCCEEDED, reference), ChangeSource.WEBHOOK, at);
                 if (status == PaymentStatus.PARTIALLY_REFUNDED) {
@@ -524,6 +596,7 @@ public abstract class PaymentRepositoryContract {
     }
 
     protected PaymentPage search(PaymentStatus status, String email, Instant from, Instant to, int page, int size) {
-        return queries().search(new PaymentSearch(status, email, from, to, page, size));
+        return queries().search(new PaymentSearch(new PaymentFilter(status == null ? Set.of() : Set.of(status), email,
+                null, null, from, to, false), page, size));
     }
 }

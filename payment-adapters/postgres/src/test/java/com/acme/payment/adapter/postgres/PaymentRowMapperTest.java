@@ -40,7 +40,7 @@ class PaymentRowMapperTest {
 
         StatusChangeRow row = MAPPER.toRow(created);
 
-        assertThat(row).isEqualTo(new StatusChangeRow(null, "pending", "api", null, true, "payment created", CREATED));
+        assertThat(row).isEqualTo(new StatusChangeRow(null, "pending", "api", null, true, "payment created", CREATED, null));
         assertThat(MAPPER.toStatusChange(row)).isEqualTo(created);
     }
 
@@ -52,8 +52,19 @@ class PaymentRowMapperTest {
         StatusChangeRow row = MAPPER.toRow(late);
 
         assertThat(row).isEqualTo(new StatusChangeRow("succeeded", "processing", "reconciler", "evt_1", false,
-                "not applied", UPDATED));
+                "not applied", UPDATED, null));
         assertThat(MAPPER.toStatusChange(row)).isEqualTo(late);
+    }
+
+    @Test
+    void mapsTheActorOfAnAdminChange() {
+        StatusChange canceled = new StatusChange(PaymentStatus.PENDING, PaymentStatus.CANCELED, ChangeSource.ADMIN,
+                null, true, "canceled by an admin", UPDATED, "alice");
+
+        StatusChangeRow row = MAPPER.toRow(canceled);
+
+        assertThat(row.actor()).isEqualTo("alice");
+        assertThat(MAPPER.toStatusChange(row)).isEqualTo(canceled);
     }
 
     @ParameterizedTest
@@ -72,7 +83,7 @@ class PaymentRowMapperTest {
 
     @Test
     void refusesAnUnknownChangeSource() {
-        StatusChangeRow row = new StatusChangeRow(null, "pending", "cron", null, true, null, CREATED);
+        StatusChangeRow row = new StatusChangeRow(null, "pending", "cron", null, true, null, CREATED, null);
 
         assertThatThrownBy(() -> MAPPER.toStatusChange(row)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -6,5 +6,5 @@ import java.time.Instant;
 /** Named as openapi.yaml's schema; the Java name keeps it apart from the domain's StatusChange. */
 @Schema(name = "StatusChange")
 public record StatusChangeResponse(String from, String to, String source, String gatewayEventId, boolean applied,
-                           String detail, Instant occurredAt) {
+                           String detail, Instant occurredAt, String actor) {
 }

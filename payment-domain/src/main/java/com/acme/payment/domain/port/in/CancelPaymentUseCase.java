@@ -4,6 +4,9 @@ import com.acme.payment.domain.model.Payment;
 
 public interface CancelPaymentUseCase {
 
-    /** @throws com.acme.payment.domain.model.IllegalTransitionException when the payment can no longer be canceled */
-    Payment cancel(String paymentId);
+    /**
+     * @param actor the signed-in user who cancels, recorded in the payment's history
+     * @throws com.acme.payment.domain.model.IllegalTransitionException when the payment can no longer be canceled
+     */
+    Payment cancel(String paymentId, String actor);
 }

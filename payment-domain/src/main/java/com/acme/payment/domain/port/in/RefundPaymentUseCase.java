@@ -7,8 +7,11 @@ public interface RefundPaymentUseCase {
 
     Result refund(Command command);
 
-    /** @param amount null refunds everything that is left */
-    record Command(String paymentId, Long amount, String reason, String idempotencyKey) {
+    /**
+     * @param amount null refunds everything that is left
+     * @param actor the signed-in user who refunds, recorded in the payment's history
+     */
+    record Command(String paymentId, Long amount, String reason, String idempotencyKey, String actor) {
 
         public Command {
             TypedText.require("reason", reason, Refund.MAX_REASON_LENGTH);
