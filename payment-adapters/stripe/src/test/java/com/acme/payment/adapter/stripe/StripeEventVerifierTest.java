@@ -259,6 +259,39 @@ class StripeEventVerifierTest {
         assertThat(verifier.verify(payload, sign(payload)).type()).isEqualTo(GatewayEventType.UNHANDLED);
     }
 
+    /** The list the README and the webhook endpoint check use is what the verifier acts on. */
+    @Test
+    void everyTypeInTheHandledListIsActedOn() {
+        for (String type : HandledStripeEvents.TYPES) {
+            String payload = event("evt_h_" + type.replace('.', '_'), type, objectFor(type));
+
+            assertThat(verifier.verify(payload, sign(payload)).type()).as(type)
+                    .isNotEqualTo(GatewayEventType.UNHANDLED);
+        }
+    }
+
+    /** A realistic object of the kind Stripe sends with each event type. */
+    private static String objectFor(String type) {
+        if (type.startsWith("payment_intent.")) {
+            String status = type.substring("payment_intent.".length());
+            return StripeJson.paymentIntent(status.equals("payment_failed") ? "requires_payment_method" : status);
+        }
+        if (type.equals("charge.refunded")) {
+            return StripeJson.charge(500);
+        }
+        if (type.startsWith("charge.dispute.")) {
+            return dispute("needs_response", "[]");
+        }
+        if (type.startsWith("checkout.session.")) {
+            return """
+                    {"id": "cs_test_a1Session", "object": "checkout.session", "amount_total": 1250, "currency": "usd",
+                     "metadata": {"payment_id": "pay_3xq9T0bVdJm2LkQp7RzY1a"}, "mode": "payment",
+                     "payment_intent": "%s", "payment_status": "paid", "status": "complete"}
+                    """.formatted(INTENT_ID);
+        }
+        return StripeJson.refund("re_1", 300, "failed", 0);
+    }
+
     @Test
     void otherEventTypesAreUnhandled() {
         String payload = event("evt_7", "customer.created",
