@@ -130,11 +130,7 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             return;
         }
         Instant now = clock.instant();
-        Map<String, String> data = paymentFacts(payment, now);
-        // The merchant has to find the customer and the charge, so these name both.
-        data.put(CUSTOMER_EMAIL, payment.customer().email());
-        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
-        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        Map<String, String> data = merchantFacts(payment, now);
         data.put(DISPUTE_ID, dispute.disputeId());
         data.put(DISPUTE_AMOUNT, dispute.format(dispute.amount()));
         putIfPresent(data, DISPUTE_REASON, dispute.reason());
@@ -153,16 +149,21 @@ public class OutboxPaymentNotifier implements PaymentNotifier {
             return;
         }
         Instant now = clock.instant();
-        Map<String, String> data = paymentFacts(payment, now);
-        // The merchant has to pay the customer back some other way, so this one names the customer and the refund.
-        data.put(CUSTOMER_EMAIL, payment.customer().email());
-        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
-        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        Map<String, String> data = merchantFacts(payment, now);
         putIfPresent(data, GATEWAY_REFUND_ID, refund.gatewayRefundId());
         data.put(FAILED_REFUND_AMOUNT, new Money(refund.amount(), payment.amount().currency()).format());
         data.put(REFUNDED_AMOUNT, new Money(payment.refundedAmount(), payment.amount().currency()).format());
         putIfPresent(data, FAILURE_REASON, refund.failureReason());
         enqueue(payment, NotificationKind.REFUND_FAILED_NOTICE, eventKey, settings.merchantAddress(), data, now);
+    }
+
+    /** The merchant has to find the customer and the charge (to answer a dispute, to pay back), so these name both. */
+    private Map<String, String> merchantFacts(Payment payment, Instant now) {
+        Map<String, String> data = paymentFacts(payment, now);
+        data.put(CUSTOMER_EMAIL, payment.customer().email());
+        putIfPresent(data, TRANSACTION_ID, payment.transactionId());
+        putIfPresent(data, GATEWAY_REFERENCE, payment.gatewayReference());
+        return data;
     }
 
     private Map<String, String> paymentFacts(Payment payment, Instant now) {
