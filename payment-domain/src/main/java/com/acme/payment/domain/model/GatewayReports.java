@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What the gateway has told a payment (its {@link GatewayLink} and {@link ChargeOutcome}), and how a new report
- * moves the payment. Never throws for ordering problems: they are written to the history as not applied.
+ * moves the payment: a report the state machine does not allow is written to the history as not applied.
  */
 final class GatewayReports {
 

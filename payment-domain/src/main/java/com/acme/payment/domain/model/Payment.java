@@ -81,31 +81,26 @@ public final class Payment {
         reports.attachReference(reference, now);
     }
 
-    /** The Stripe Checkout session the customer pays on; see {@link GatewayLink#withSession}. */
+    /** The Stripe Checkout session the customer pays on; a new one replaces an expired one. */
     public void attachCheckoutSession(String sessionId, Instant now) {
         reports.attachCheckoutSession(sessionId, now);
     }
 
-    /** Applies what the gateway reports; see {@link GatewayReports}. */
+    /** Applies what the gateway reports. Never throws for ordering problems: they are recorded instead. */
     public EventOutcome apply(GatewayEvent event, ChangeSource source, Instant now) {
         return reports.apply(event, source, now);
     }
 
     /**
-     * Writes a change of one of its disputes to the history; the payment's status stays as it is.
-     *
-     * @param applied false for a report that was older than what is known and changed nothing
+     * Writes a change of one of its disputes to the history, the status staying as it is; not {@code applied} when
+     * the report was older than what is known.
      */
     public void recordDisputeChange(ChangeSource source, String eventId, boolean applied, String detail, Instant now) {
         history.note(source, eventId, applied, detail, null, now);
         history.touch(now);
     }
 
-    /**
-     * Cancels a payment that has not succeeded.
-     *
-     * @param actor the signed-in user who canceled it; null when no user did
-     */
+    /** Cancels a payment that has not succeeded; {@code actor} is the signed-in user who did, or null. */
     public void cancel(ChangeSource source, String actor, String detail, Instant now) {
         if (!canBeCanceled()) {
             throw new IllegalTransitionException(id, history.status(), PaymentStatus.CANCELED);

@@ -26,17 +26,8 @@ final class PaymentHistory {
         return status;
     }
 
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
-    long version() {
-        return version;
-    }
-
-    /** A change that the trail does not show (a reference, a reservation) still changes the payment. */
-    void touch(Instant now) {
-        updatedAt = now;
+    void created(Instant now) {
+        unsaved.add(new StatusChange(null, status, ChangeSource.API, null, true, "payment created", now));
     }
 
     void moveTo(PaymentStatus target, ChangeSource source, String eventId, String actor, String detail, Instant now) {
@@ -60,12 +51,21 @@ final class PaymentHistory {
         return notApplied(target, source, eventId, "payment is already " + status.apiName(), now);
     }
 
-    void created(Instant now) {
-        unsaved.add(new StatusChange(null, status, ChangeSource.API, null, true, "payment created", now));
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** A change that the trail does not show (a reference, a reservation) still changes the payment. */
+    void touch(Instant now) {
+        updatedAt = now;
     }
 
     List<StatusChange> unsaved() {
         return List.copyOf(unsaved);
+    }
+
+    long version() {
+        return version;
     }
 
     void saved(long savedVersion) {
