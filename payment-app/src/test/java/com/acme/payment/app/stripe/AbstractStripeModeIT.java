@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         "payment.reconciler.interval=PT1H",
         "payment.reconciler.stale-after=PT0S",
         "payment.create-intent-per-minute=1000",
-        "payment.merchant-email=" + AbstractStripeModeIT.MERCHANT_EMAIL})
+        "payment.mail.merchant=" + AbstractStripeModeIT.MERCHANT_EMAIL})
 abstract class AbstractStripeModeIT {
 
     static final String SECRET_KEY = "sk_test_51StripeModeITabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
