@@ -43,4 +43,21 @@ public record RefundBalance(long refunded, long reserved) {
     RefundBalance refundedInTotal(long total) {
         return new RefundBalance(total, reserved);
     }
+
+    /** A refund is failing: a pending one is no longer reserved; a made one is still counted in the total. */
+    RefundBalance failing(Refund refund) {
+        if (refund.status() == Refund.Status.FAILED) {
+            throw new IllegalStateException("refund " + refund.refundId() + " has already failed");
+        }
+        return refund.status() == Refund.Status.PENDING ? release(refund) : this;
+    }
+
+    /**
+     * The refunded total once {@code refund} failed: the gateway's total (never more than ours), or when that is
+     * unknown (-1) ours without the refund if it was counted.
+     */
+    long totalAfterFailure(Refund refund, long gatewayRefundedTotal) {
+        long counted = refund.status() == Refund.Status.SUCCEEDED ? refund.amount() : 0;
+        return gatewayRefundedTotal >= 0 ? Math.min(gatewayRefundedTotal, refunded) : Math.max(0, refunded - counted);
+    }
 }
