@@ -210,11 +210,13 @@ async function main() {
     await page.getByRole('heading', { name: 'Disputes' }).waitFor();
     await page.getByText(/disputes found/).waitFor({ state: 'attached' });
     await checkAccessibility(page, 'disputes');
+    await screenshots(page, 'disputes');
 
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByRole('heading', { name: 'Gateway events' }).waitFor();
     await page.getByText(/events found/).waitFor({ state: 'attached' });
     await checkAccessibility(page, 'events');
+    await screenshots(page, 'events');
 
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Add a user' }).waitFor();

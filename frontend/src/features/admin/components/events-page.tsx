@@ -98,7 +98,7 @@ function BackfillForm() {
     <form className="stack" onSubmit={submit} aria-labelledby="backfill-title">
       <h2 id="backfill-title">Backfill</h2>
       <p className="muted">Handle the gateway&apos;s events since a time (within the last 30 days) once more.</p>
-      <div className="filters">
+      <div className="filters filters--inline">
         <TextField
           label="Since (your time zone)"
           type="datetime-local"
@@ -106,10 +106,12 @@ function BackfillForm() {
           value={since}
           onChange={(e) => setSince(e.target.value)}
         />
+        <div className="button-row">
+          <Button type="submit" busy={backfill.isPending} disabled={!since}>
+            Backfill
+          </Button>
+        </div>
       </div>
-      <Button type="submit" busy={backfill.isPending} disabled={!since}>
-        Backfill
-      </Button>
       {backfill.isError && (
         <Alert role="alert" title="Backfill failed">
           {problemText(backfill.error)}
