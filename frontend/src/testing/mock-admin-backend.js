@@ -10,8 +10,10 @@ import { ok, problem } from './mock-backend.js';
  * @typedef {import('./mock-backend.js').MockReply} MockReply
  * @typedef {import('@/types/api-types').PaymentStatus} PaymentStatus
  * @typedef {import('@/types/api-types').Refund} Refund
- * @typedef {import('@/features/admin/api/types').ConsolePaymentDetail} Payment
+ * @typedef {import('@/types/api-types').AdminPaymentDetail} Payment
  * @typedef {import('@/features/admin/api/types').AdminUser & { password: string }} User
+ * @typedef {import('@/features/admin/api/types').Dispute} Dispute
+ * @typedef {import('@/features/admin/api/types').GatewayEvent} GatewayEvent
  */
 
 export const ADMIN_PASSWORD = 'correct-horse-battery';
@@ -35,6 +37,8 @@ export function seedPayment(i, fields = {}) {
     refundedAmount: 0,
     createdAt,
     updatedAt: createdAt,
+    needsAttention: false,
+    attentionReason: null,
     history: [
       {
         from: null,
@@ -48,16 +52,81 @@ export function seedPayment(i, fields = {}) {
       },
     ],
     refunds: [],
+    disputes: [],
     ...fields,
   };
 }
 
+/** A seeded dispute on seed payment `i`. @type {(i: number, fields?: Partial<Dispute>) => Dispute} */
+export function seedDispute(i, fields = {}) {
+  const payment = seedPayment(i);
+  return {
+    disputeId: `dp_seed${i}`,
+    paymentId: payment.paymentId,
+    amount: payment.amount,
+    currency: payment.currency,
+    reason: 'fraudulent',
+    status: 'needs_response',
+    evidenceDueBy: '2026-12-10T23:59:59Z',
+    fundsWithdrawn: payment.amount,
+    fundsReinstated: 0,
+    reminderSent: false,
+    evidenceSubmittedBy: null,
+    closedBy: null,
+    createdAt: payment.createdAt,
+    updatedAt: payment.createdAt,
+    ...fields,
+  };
+}
+
+/** A seeded gateway event for seed payment `i`. @type {(i: number, fields?: Partial<GatewayEvent>) => GatewayEvent} */
+export function seedEvent(i, fields = {}) {
+  const payment = seedPayment(i);
+  const type = i % 2 ? 'payment_intent.payment_failed' : 'payment_intent.succeeded';
+  return {
+    eventId: `evt_seed${i}`,
+    type,
+    apiVersion: '2025-09-30.clover',
+    created: payment.createdAt,
+    receivedAt: payment.createdAt,
+    paymentId: payment.paymentId,
+    outcome: 'applied',
+    failureReason: null,
+    duplicates: 0,
+    payloadAvailable: true,
+    payload: JSON.stringify({ id: `evt_seed${i}`, object: 'event', type }),
+    ...fields,
+  };
+}
+
+const FINAL_DISPUTE = ['warning_closed', 'won', 'lost'];
+
 /**
- * @param {{ payments?: Payment[], failuresBeforeThrottle?: number }} [options]
+ * @param {{ payments?: Payment[], disputes?: Dispute[], events?: GatewayEvent[], failuresBeforeThrottle?: number }} [options]
  */
-export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle = 5 } = {}) {
+export function createMockAdminBackend({
+  payments: seed,
+  disputes: seedDisputes,
+  events: seedEvents,
+  failuresBeforeThrottle = 5,
+} = {}) {
   /** @type {Map<string, Payment>} */
   const payments = new Map((seed ?? Array.from({ length: 45 }, (_, i) => seedPayment(i))).map((p) => [p.paymentId, p]));
+  /** @type {Map<string, Dispute>} */
+  const disputes = new Map(
+    (
+      seedDisputes ?? [seedDispute(0), seedDispute(4, { status: 'under_review' }), seedDispute(8, { status: 'won' })]
+    ).map((d) => [d.disputeId, d]),
+  );
+  /** @type {Map<string, GatewayEvent>} */
+  const events = new Map(
+    (
+      seedEvents ??
+      Array.from({ length: 25 }, (_, i) =>
+        seedEvent(i, i === 3 ? { outcome: 'failed', failureReason: 'QueryTimeoutException' } : {}),
+      )
+    ).map((e) => [e.eventId, e]),
+  );
   /** @type {Map<string, User>} */
   const users = new Map(
     /** @type {User[]} */ ([
@@ -89,7 +158,7 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
   const publicUser = ({ username, role, enabled, createdAt }) => ({ username, role, enabled, createdAt });
   /** The list's shape: a payment without its history and refunds. @param {Payment} p */
   // eslint-disable-next-line no-unused-vars
-  const summary = ({ history, refunds, ...rest }) => rest;
+  const summary = ({ history, refunds, disputes, ...rest }) => rest;
   const issueCsrf = () => {
     csrf = `csrf-${Math.random().toString(36).slice(2)}`;
     if (typeof globalThis.document !== 'undefined') globalThis.document.cookie = `XSRF-TOKEN=${csrf}; path=/`;
@@ -112,6 +181,20 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
     p.updatedAt = now;
   };
 
+  /** @type {<T>(rows: T[], q: URLSearchParams) => { items: T[], page: number, size: number, totalItems: number, totalPages: number }} */
+  const pageOf = (rows, q) => {
+    const page = Number(q.get('page') ?? 0);
+    const size = Number(q.get('size') ?? 20);
+    const totalItems = rows.length;
+    return {
+      items: rows.slice(page * size, page * size + size),
+      page,
+      size,
+      totalItems,
+      totalPages: Math.ceil(totalItems / size),
+    };
+  };
+
   /** @param {URLSearchParams} q */
   function list(q, paged = true) {
     const statuses = q.getAll('status');
@@ -132,11 +215,67 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
     );
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) * (q.get('sort') === 'createdAt,asc' ? 1 : -1));
     if (!paged) return rows;
-    const page = Number(q.get('page') ?? 0);
-    const size = Number(q.get('size') ?? 20);
-    const totalItems = rows.length;
-    rows = rows.slice(page * size, page * size + size);
-    return { items: rows.map(summary), page, size, totalItems, totalPages: Math.ceil(totalItems / size) };
+    return pageOf(rows.map(summary), q);
+  }
+
+  /** @type {(path: string, method: string, q: URLSearchParams, body: any, me: User) => MockReply | undefined} */
+  function disputesApi(path, method, q, body, me) {
+    if (path === '/disputes' && method === 'GET') {
+      const status = q.get('status');
+      const rows = [...disputes.values()]
+        .filter((d) => !status || d.status === status)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return ok(pageOf(rows, q));
+    }
+    const one = /^\/disputes\/([^/]+)\/(evidence|close)$/.exec(path);
+    if (!one || method !== 'POST') return undefined;
+    if (me.role === 'viewer') return problem(403, { title: 'Forbidden', detail: 'Needs the operator role.' });
+    const d = disputes.get(decodeURIComponent(one[1] ?? ''));
+    if (!d) return problem(404, { title: 'Not found', detail: 'No such dispute.' });
+    if (FINAL_DISPUTE.includes(d.status))
+      return problem(409, { title: 'Dispute closed', detail: `The dispute is ${d.status}.` });
+    if (one[2] === 'close') Object.assign(d, { status: 'lost', closedBy: me.username });
+    else if (body?.submit) Object.assign(d, { status: 'under_review', evidenceSubmittedBy: me.username });
+    d.updatedAt = new Date().toISOString();
+    return ok(d);
+  }
+
+  /** @type {(path: string, method: string, q: URLSearchParams, body: any, me: User) => MockReply | undefined} */
+  function eventsApi(path, method, q, body, me) {
+    if (path === '/events' && method === 'GET') {
+      const from = q.get('from');
+      const to = q.get('to');
+      const rows = [...events.values()]
+        .filter(
+          (e) =>
+            (!q.get('type') || e.type === q.get('type')) &&
+            (!q.get('outcome') || e.outcome === q.get('outcome')) &&
+            (!q.get('paymentId') || e.paymentId === q.get('paymentId')) &&
+            (!from || e.receivedAt >= from) &&
+            (!to || e.receivedAt < to),
+        )
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+        .map((e) => ({ ...e, payload: null }));
+      return ok(pageOf(rows, q));
+    }
+    if (method === 'POST' && me.role === 'viewer')
+      return problem(403, { title: 'Forbidden', detail: 'Needs the operator role.' });
+    if (path === '/events/backfill' && method === 'POST') {
+      const since = Date.parse(body?.since ?? '');
+      if (Number.isNaN(since) || since > Date.now())
+        return problem(400, { title: 'Invalid request', errors: [{ field: 'since', message: 'must be in the past' }] });
+      const seen = [...events.values()].filter((e) => Date.parse(e.created ?? e.receivedAt) >= since).length;
+      return ok({ seen, applied: 0, duplicate: seen, notApplied: 0, ignored: 0, failed: 0 });
+    }
+    const one = /^\/events\/([^/]+)(\/replay)?$/.exec(path);
+    const e = one ? events.get(decodeURIComponent(one[1] ?? '')) : undefined;
+    if (!one) return undefined;
+    if (!e) return problem(404, { title: 'Not found', detail: 'No such event.' });
+    if (method === 'GET' && !one[2]) return ok(e);
+    if (method !== 'POST' || !one[2]) return undefined;
+    const outcome = e.outcome === 'failed' ? 'applied' : 'duplicate';
+    Object.assign(e, { outcome: 'applied', failureReason: null });
+    return ok({ eventId: e.eventId, outcome });
   }
 
   /** @type {(p: Payment, body: any, key: string) => MockReply} */
@@ -163,6 +302,7 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
       status: 'succeeded',
       reason: body?.reason ?? null,
       createdAt: new Date().toISOString(),
+      failureReason: null,
     };
     p.refunds.push(r);
     p.refundedAmount += amount;
@@ -195,7 +335,7 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
       );
       const grossAmount = paid.reduce((n, p) => n + p.amount, 0);
       const refundedAmount = paid.reduce((n, p) => n + p.refundedAmount, 0);
-      return { currency, grossAmount, refundedAmount, netAmount: grossAmount - refundedAmount };
+      return { currency, grossAmount, refundedAmount, disputedAmount: 0, netAmount: grossAmount - refundedAmount };
     });
     return ok({ from: q.get('from'), to: q.get('to'), countsByStatus, revenue });
   }
@@ -286,7 +426,8 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
     const one = /^\/payments\/([^/]+)(\/refunds|\/cancel)?$/.exec(path);
     const p = one ? payments.get(decodeURIComponent(one[1] ?? '')) : undefined;
     if (one && !p) return problem(404, { title: 'Not found', detail: 'No such payment.' });
-    if (p && method === 'GET' && !one?.[2]) return ok(p);
+    if (p && method === 'GET' && !one?.[2])
+      return ok({ ...p, disputes: [...disputes.values()].filter((d) => d.paymentId === p.paymentId) });
     if (p && method === 'POST') {
       if (me.role === 'viewer') return problem(403, { title: 'Forbidden', detail: 'Needs the operator role.' });
       const key = headers.get('Idempotency-Key') ?? '';
@@ -301,6 +442,10 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
       move(p, 'canceled', 'Canceled in the console');
       return ok(summary(p));
     }
+
+    const answer =
+      disputesApi(path, method, url.searchParams, body, me) ?? eventsApi(path, method, url.searchParams, body, me);
+    if (answer) return answer;
 
     const user = /^\/users\/([^/]+)$/.exec(path);
     if (user && method === 'PATCH') return patchUser(decodeURIComponent(user[1] ?? ''), body);
@@ -335,5 +480,5 @@ export function createMockAdminBackend({ payments: seed, failuresBeforeThrottle 
     issueCsrf();
   }
 
-  return { payments, users, handle, signInAs };
+  return { payments, disputes, events, users, handle, signInAs };
 }

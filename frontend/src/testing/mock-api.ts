@@ -6,7 +6,7 @@ import { createMockAdminBackend } from './mock-admin-backend';
 import { createMockBackend, ok, problem, sandboxConfig, type MockReply } from './mock-backend';
 
 export { ok, problem, sandboxConfig };
-export { ADMIN_PASSWORD, seedPayment } from './mock-admin-backend';
+export { ADMIN_PASSWORD, seedDispute, seedEvent, seedPayment } from './mock-admin-backend';
 
 type MockRequest = { method: string; path: string; search: URLSearchParams; headers: Headers; body: unknown };
 type MockHandler = (req: MockRequest, params: Record<string, string>) => MockReply | Promise<MockReply>;

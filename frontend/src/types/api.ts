@@ -267,12 +267,39 @@ export interface paths {
         };
         /**
          * List and search payments
-         * @description Newest first. `from` is inclusive and `to` exclusive, both applied to `createdAt`.
+         * @description Newest first unless `sort` says otherwise. `from` is inclusive and `to` exclusive, both applied to
+         *     `createdAt`. Filters combine (AND); `status` may repeat (any of them).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session).
+         *     Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payments the filters select, as CSV
+         * @description The list's filters, without paging: every payment they select, streamed as it is read (memory stays flat
+         *     whatever the count). RFC 4180 (CRLF, quotes doubled), UTF-8, a header row; amounts in major units
+         *     (`12.50`, JPY `1200`) beside `currency`; instants in ISO 8601 UTC. A cell that begins with `=`, `+`, `-`,
+         *     `@`, a tab or a carriage return starts with `'`, so no spreadsheet runs it as a formula.
+         *
+         *     **Needs** role `viewer` or higher.
+         */
+        get: operations["exportPayments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -290,7 +317,8 @@ export interface paths {
         };
         /**
          * One payment with its status history and refunds
-         * @description **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         * @description **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session).
+         *     Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["getPayment"];
@@ -317,7 +345,8 @@ export interface paths {
          *     that is left (`amount - refundedAmount`). The `Idempotency-Key` header is honoured like
          *     on create-intent.
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `operator` or `admin` (HTTP Basic: *Authorize* in Swagger UI, or the console's session
+         *     with `X-XSRF-TOKEN`); a viewer gets `403`. Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          *     Send `Content-Type: application/json` (`415` otherwise).
          */
@@ -342,7 +371,8 @@ export interface paths {
          * @description Cancelable statuses are `pending`, `requires_action`, `processing` and `failed`. The gateway
          *     PaymentIntent is canceled too. The body is ignored (send `{}`).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `operator` or `admin` (HTTP Basic: *Authorize* in Swagger UI, or the console's session
+         *     with `X-XSRF-TOKEN`); a viewer gets `403`. Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          *     Send `Content-Type: application/json` (`415` otherwise).
          */
@@ -367,7 +397,8 @@ export interface paths {
          *     succeeded (including those later refunded or disputed) and `disputedAmount` sums, over the disputes on
          *     those payments, `fundsWithdrawn - fundsReinstated` (what disputes took and Stripe did not give back).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session).
+         *     Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["getPaymentStats"];
@@ -612,6 +643,110 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily net revenue and succeeded/failed counts per currency; the top decline reasons
+         * @description Over payments created in `[from, to)`, by their UTC day of creation; days without payments are left out.
+         *     `net` is captured minus refunded, in minor units; `succeeded` counts captured payments (refunded ones
+         *     too). `declineReasons` are the ten commonest `failureCode`s of failed payments.
+         *
+         *     **Needs** role `viewer` or higher.
+         */
+        get: operations["getDailyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description Also (re)issues the `XSRF-TOKEN` cookie. Any role.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the console
+         * @description Sets the session cookie (`SESSION`: HttpOnly, SameSite=Lax, Secure when the request came over https, path
+         *     `/api/admin`) and a new `XSRF-TOKEN` cookie (readable by script, path `/`). Needs no CSRF token. Failed
+         *     sign-ins are throttled as for HTTP Basic (`429` with `Retry-After`). Its `401` has no `WWW-Authenticate`;
+         *     nor has any admin `401` to a script's fetch (`Sec-Fetch-Mode` other than `navigate`), so the browser
+         *     shows no Basic dialog over the console.
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out
+         * @description Ends the session and clears the `XSRF-TOKEN` cookie. Needs `X-XSRF-TOKEN` (`403` without).
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user, oldest first
+         * @description **Needs** role `admin`.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user with an initial password
+         * @description **Needs** role `admin`. Usernames are unique whatever their case; passwords have 12 to 72 characters
+         *     (bcrypt reads no further) and are stored only as a hash.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role, enabled or password; or your own password
+         * @description An `admin` sets `role`, `enabled` or a new `password` of another user (their sessions end) or their own
+         *     password. Any signed-in user may send `{currentPassword, password}` for their own username; a wrong
+         *     `currentPassword` is `400` naming it, and their other sessions end. Nobody changes their own role or
+         *     enabled (`400`). A disabled user can no longer sign in.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
 }
@@ -935,6 +1070,11 @@ export interface components {
             detail: string | null;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The signed-in user who made an admin change (refund, cancel); `null` for other sources.
+             * @example admin
+             */
+            actor: string | null;
         };
         AdminPaymentPage: {
             items: components["schemas"]["AdminPayment"][];
@@ -1160,6 +1300,61 @@ export interface components {
         WebhookOutage: {
             down: boolean;
         };
+        SignInRequest: {
+            username: string;
+            password: string;
+        };
+        SessionResponse: {
+            username: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+        };
+        AdminUser: {
+            username: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateAdminUserRequest: {
+            username: string;
+            password: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+        };
+        UpdateAdminUserRequest: {
+            /** @enum {string} */
+            role?: "viewer" | "operator" | "admin";
+            enabled?: boolean;
+            password?: string;
+            /** @description Your current password, when you change your own. */
+            currentPassword?: string;
+        };
+        DailyStats: {
+            days: components["schemas"]["DailyStatsDay"][];
+            declineReasons: components["schemas"]["DeclineReason"][];
+        };
+        DailyStatsDay: {
+            /** Format: date */
+            date: string;
+            currency: string;
+            /**
+             * Format: int64
+             * @description Captured minus refunded, in minor units.
+             */
+            net: number;
+            /** Format: int64 */
+            succeeded: number;
+            /** Format: int64 */
+            failed: number;
+        };
+        DeclineReason: {
+            /** @example card_declined */
+            reason: string;
+            /** Format: int64 */
+            count: number;
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -1196,6 +1391,23 @@ export interface components {
         };
     };
     responses: {
+        /** @description The user's role does not allow this, or the CSRF token is missing (session cookie without `X-XSRF-TOKEN`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:payment:problem:forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "Your role does not allow this."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Invalid input (per-field `errors`) or a malformed JSON body. */
         BadRequest: {
             headers: {
@@ -1323,6 +1535,23 @@ export interface components {
          * @example evt_3PZexample0001
          */
         EventId: string;
+        /**
+         * @description Repeat for several (`status=failed&status=canceled`); any of them matches.
+         * @example [
+         *       "succeeded"
+         *     ]
+         */
+        Statuses: components["schemas"]["PaymentStatus"][];
+        /**
+         * @description Exact customer email (case-insensitive).
+         * @example ada@example.com
+         */
+        Email: string;
+        /** @description Part of the customer's email or name (case-insensitive), or a whole payment id or transaction id. */
+        Search: string;
+        /** @description ISO 4217 code, upper case. */
+        Currency: string;
+        Sort: "createdAt,desc" | "createdAt,asc";
         /**
          * @description Public payment id.
          * @example pay_3xq9T0bVdJm2LkQp7RzY1a
@@ -1727,17 +1956,27 @@ export interface operations {
     listPayments: {
         parameters: {
             query?: {
-                /** @example succeeded */
-                status?: components["schemas"]["PaymentStatus"];
+                /**
+                 * @description Repeat for several (`status=failed&status=canceled`); any of them matches.
+                 * @example [
+                 *       "succeeded"
+                 *     ]
+                 */
+                status?: components["parameters"]["Statuses"];
                 /**
                  * @description Exact customer email (case-insensitive).
                  * @example ada@example.com
                  */
-                email?: string;
+                email?: components["parameters"]["Email"];
+                /** @description Part of the customer's email or name (case-insensitive), or a whole payment id or transaction id. */
+                q?: components["parameters"]["Search"];
+                /** @description ISO 4217 code, upper case. */
+                currency?: components["parameters"]["Currency"];
                 /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
                 from?: components["parameters"]["From"];
                 /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
                 to?: components["parameters"]["To"];
+                sort?: components["parameters"]["Sort"];
                 /** @description Zero-based page number. */
                 page?: number;
                 size?: number;
@@ -1755,6 +1994,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminPaymentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    exportPayments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Repeat for several (`status=failed&status=canceled`); any of them matches.
+                 * @example [
+                 *       "succeeded"
+                 *     ]
+                 */
+                status?: components["parameters"]["Statuses"];
+                /**
+                 * @description Exact customer email (case-insensitive).
+                 * @example ada@example.com
+                 */
+                email?: components["parameters"]["Email"];
+                /** @description Part of the customer's email or name (case-insensitive), or a whole payment id or transaction id. */
+                q?: components["parameters"]["Search"];
+                /** @description ISO 4217 code, upper case. */
+                currency?: components["parameters"]["Currency"];
+                /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
+                to?: components["parameters"]["To"];
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    /** @example attachment; filename="payments.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example payment_id,created_at,updated_at,status,amount,refunded_amount,currency,name,email,service_type,gateway,gateway_reference,transaction_id,failure_code,failure_message
+                     *     pay_3xq9T0bVdJm2LkQp7RzY1a,2026-02-07T10:15:30Z,2026-02-07T10:15:34Z,succeeded,12.50,0.00,USD,Ada Lovelace,ada@example.com,pon-ftth,stripe,pi_3PZexample0001,ch_3PZexample0001,,
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2262,6 +2552,261 @@ export interface operations {
             429: components["responses"]["SignInThrottled"];
         };
     };
+    getDailyStats: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound on `createdAt`, e.g. `2026-02-01T00:00:00Z`. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound on `createdAt`, e.g. `2026-03-01T00:00:00Z`. */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series for the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user and their role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "admin",
+                     *       "role": "admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "admin",
+                 *       "password": "correct horse battery"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @example SESSION=YmQ4…; Path=/api/admin; HttpOnly; SameSite=Lax */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "admin",
+                     *       "role": "admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["SignInThrottled"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "username": "admin",
+                     *         "role": "admin",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-11-01T08:00:00Z"
+                     *       },
+                     *       {
+                     *         "username": "sam",
+                     *         "role": "operator",
+                     *         "enabled": true,
+                     *         "createdAt": "2026-11-02T09:30:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminUser"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "sam",
+                 *       "password": "correct horse battery",
+                 *       "role": "operator"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAdminUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "sam",
+                     *       "role": "operator",
+                     *       "enabled": true,
+                     *       "createdAt": "2026-11-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A user of that name exists already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:payment:problem:user-exists",
+                     *       "title": "User exists",
+                     *       "status": 409,
+                     *       "detail": "A user named sam exists already."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example sam */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdminUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "sam",
+                     *       "role": "viewer",
+                     *       "enabled": false,
+                     *       "createdAt": "2026-11-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -2283,3 +2828,8 @@ export const refundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const disputeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DisputeStatus"]> = ["warning_needs_response", "warning_under_review", "warning_closed", "needs_response", "under_review", "won", "lost"];
 export const eventOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventOutcome"]> = ["applied", "not_applied", "ignored", "unknown_payment", "failed"];
 export const replayResultOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReplayResult"]["outcome"]> = ["applied", "duplicate", "stale", "ignored", "unknown_payment"];
+export const sessionResponseRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionResponse"]["role"]> = ["viewer", "operator", "admin"];
+export const adminUserRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminUser"]["role"]> = ["viewer", "operator", "admin"];
+export const createAdminUserRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAdminUserRequest"]["role"]> = ["viewer", "operator", "admin"];
+export const updateAdminUserRequestRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateAdminUserRequest"]["role"]> = ["viewer", "operator", "admin"];
+export const componentsParametersSortValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Sort"]> = ["createdAt,desc", "createdAt,asc"];

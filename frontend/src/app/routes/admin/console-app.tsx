@@ -8,6 +8,9 @@ import { forgetSession, useSession } from '@/features/admin/api/session';
 import { ChangePasswordForm } from '@/features/admin/components/change-password-form';
 import { ConsoleLayout } from '@/features/admin/components/console-layout';
 import { Dashboard } from '@/features/admin/components/dashboard';
+import { DisputesPage } from '@/features/admin/components/disputes-page';
+import { EventDetail } from '@/features/admin/components/event-detail';
+import { EventsPage } from '@/features/admin/components/events-page';
 import { PaymentDetail } from '@/features/admin/components/payment-detail';
 import { PaymentsList } from '@/features/admin/components/payments-list';
 import { SignInForm } from '@/features/admin/components/sign-in-form';
@@ -104,6 +107,23 @@ export default function ConsoleApp() {
           {(params) => (
             <Titled title="Payment">
               <PaymentDetail paymentId={params.paymentId} role={me.role} />
+            </Titled>
+          )}
+        </Route>
+        <Route path="/disputes">
+          <Titled title="Disputes">
+            <DisputesPage role={me.role} />
+          </Titled>
+        </Route>
+        <Route path="/events">
+          <Titled title="Gateway events">
+            <EventsPage role={me.role} />
+          </Titled>
+        </Route>
+        <Route path="/events/:eventId">
+          {(params) => (
+            <Titled title="Gateway event">
+              <EventDetail eventId={params.eventId} role={me.role} />
             </Titled>
           )}
         </Route>

@@ -1,28 +1,35 @@
-// The console's request and response types, written by hand from /work/wt/CONSOLE-API.md while the
-// backend's openapi.yaml for them is being written. At merge they are replaced by aliases of the
-// generated types in @/types/api-types (`npm run generate:api`). The shapes openapi.yaml already has
-// (AdminPayment, AdminPaymentDetail, Refund, PaymentStats…) are the generated ones already.
-import type { AdminPaymentDetail, PaymentStatus, StatusChange } from '@/types/api-types';
+// The console API's types: aliases of the types generated from ../openapi.yaml (`npm run generate:api`).
+import type { components } from '@/types/api';
+import type { PaymentStatus } from '@/types/api-types';
 
-export const roleValues = ['viewer', 'operator', 'admin'] as const;
-export type Role = (typeof roleValues)[number];
+export {
+  disputeStatusValues,
+  eventOutcomeValues,
+  replayResultOutcomeValues,
+  sessionResponseRoleValues as roleValues,
+} from '@/types/api';
 
-/** GET/POST /api/admin/session. */
-export type AdminSession = { username: string; role: Role };
-export type SignInRequest = { username: string; password: string };
+type Schemas = components['schemas'];
 
-/** GET /api/admin/users. */
-export type AdminUser = { username: string; role: Role; enabled: boolean; createdAt: string };
-export type CreateUserRequest = { username: string; password: string; role: Role };
-/** PATCH /api/admin/users/{username}: an admin sets any of role/enabled/password; anyone changes their own password. */
-export type UpdateUserRequest =
-  { role?: Role; enabled?: boolean; password?: string } | { currentPassword: string; password: string };
+export type Role = Schemas['SessionResponse']['role'];
+export type AdminSession = Schemas['SessionResponse'];
+export type SignInRequest = Schemas['SignInRequest'];
+export type AdminUser = Schemas['AdminUser'];
+export type CreateUserRequest = Schemas['CreateAdminUserRequest'];
+/** An admin sets any of role/enabled/password (not their own role/enabled); anyone changes their own password. */
+export type UpdateUserRequest = Schemas['UpdateAdminUserRequest'];
+export type DailyStats = Schemas['DailyStats'];
+export type Dispute = Schemas['Dispute'];
+export type DisputeStatus = Schemas['DisputeStatus'];
+export type DisputePage = Schemas['DisputePage'];
+export type DisputeEvidenceRequest = Schemas['DisputeEvidenceRequest'];
+export type GatewayEvent = Schemas['GatewayEvent'];
+export type GatewayEventPage = Schemas['GatewayEventPage'];
+export type EventOutcome = Schemas['EventOutcome'];
+export type ReplayResult = Schemas['ReplayResult'];
+export type BackfillResult = Schemas['BackfillResult'];
 
-/** History entries gain who did it (username, or null for the system). */
-export type ConsoleStatusChange = StatusChange & { actor: string | null };
-export type ConsolePaymentDetail = Omit<AdminPaymentDetail, 'history'> & { history: ConsoleStatusChange[] };
-
-/** The list's filters, as they travel in the console's URL and in the API's query string. */
+/** The list's filters, as they travel in the console's URL and in the API's query string (not an API type). */
 export type PaymentFilters = {
   status: PaymentStatus[];
   q: string;
@@ -30,12 +37,6 @@ export type PaymentFilters = {
   /** ISO dates (yyyy-mm-dd) in UTC; `to` is inclusive in the console, sent as the next day's start. */
   from: string;
   to: string;
-  sort: 'createdAt,desc' | 'createdAt,asc';
+  sort: components['parameters']['Sort'];
   page: number;
-};
-
-/** GET /api/admin/stats/daily. */
-export type DailyStats = {
-  days: { date: string; currency: string; net: number; succeeded: number; failed: number }[];
-  declineReasons: { reason: string; count: number }[];
 };

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { randomId } from '@/lib/random-id';
+import type { AdminPaymentDetail } from '@/types/api-types';
 
 import { useCancelPayment } from '../api/payments';
-import type { ConsolePaymentDetail } from '../api/types';
 import { formatMoney, problemText } from '../utils/format';
 
 import { Dialog } from './dialog';
 
 type CancelDialogProps = {
-  payment: ConsolePaymentDetail;
+  payment: AdminPaymentDetail;
   onClose: () => void;
   onDone: (message: string) => void;
 };

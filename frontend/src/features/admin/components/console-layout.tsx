@@ -10,6 +10,8 @@ import { problemText } from '../utils/format';
 const nav = (role: AdminSession['role']) => [
   { href: '/', label: 'Dashboard' },
   { href: '/payments', label: 'Payments' },
+  { href: '/disputes', label: 'Disputes' },
+  { href: '/events', label: 'Events' },
   ...(role === 'admin' ? [{ href: '/users', label: 'Users' }] : []),
   { href: '/account', label: 'My account' },
 ];

@@ -7,14 +7,15 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { getPaymentConfigQueryOptions } from '@/features/payment/api/get-payment-config';
 import type { PaymentStatus } from '@/types/api-types';
+import type { AdminPaymentDetail } from '@/types/api-types';
 
 import { usePayment } from '../api/payments';
-import type { ConsolePaymentDetail, Role } from '../api/types';
+import type { Role } from '../api/types';
 import { formatDateTime, formatMoney, problemText, STATUS_LABEL } from '../utils/format';
 
 import { CancelDialog } from './cancel-dialog';
 import { RefundDialog } from './refund-dialog';
-import { StatusBadge } from './status-badge';
+import { DisputeBadge, StatusBadge } from './status-badge';
 
 const REFUNDABLE: PaymentStatus[] = ['succeeded', 'partially_refunded'];
 const CANCELABLE: PaymentStatus[] = ['pending', 'requires_action', 'processing', 'failed'];
@@ -34,7 +35,7 @@ function StripeLink({ reference }: { reference: string }) {
   );
 }
 
-function Summary({ payment }: { payment: ConsolePaymentDetail }) {
+function Summary({ payment }: { payment: AdminPaymentDetail }) {
   const rows: [string, ReactNode][] = [
     ['Status', <StatusBadge status={payment.status} />],
     ['Amount', formatMoney(payment.amount, payment.currency)],
@@ -75,7 +76,7 @@ function Summary({ payment }: { payment: ConsolePaymentDetail }) {
   );
 }
 
-function Timeline({ history }: { history: ConsolePaymentDetail['history'] }) {
+function Timeline({ history }: { history: AdminPaymentDetail['history'] }) {
   return (
     <ol className="timeline">
       {history.map((entry, i) => (
@@ -106,10 +107,10 @@ function Timeline({ history }: { history: ConsolePaymentDetail['history'] }) {
   );
 }
 
-function Refunds({ payment }: { payment: ConsolePaymentDetail }) {
+function Refunds({ payment }: { payment: AdminPaymentDetail }) {
   if (payment.refunds.length === 0) return <p className="muted">No refunds.</p>;
   return (
-    <div className="table-scroll" role="region" aria-label="Refunds" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label="Refunds table" tabIndex={0}>
       <table className="table">
         <thead>
           <tr>
@@ -129,11 +130,52 @@ function Refunds({ payment }: { payment: ConsolePaymentDetail }) {
                 <code>{r.refundId}</code>
               </td>
               <td className="num">{formatMoney(r.amount, payment.currency)}</td>
-              <td>{r.status}</td>
+              <td>
+                {r.status}
+                {r.failureReason && <span className="block field__error">{r.failureReason}</span>}
+              </td>
               <td>{r.reason ?? ''}</td>
               <td>
                 <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Disputes({ disputes }: { disputes: AdminPaymentDetail['disputes'] }) {
+  if (disputes.length === 0) return <p className="muted">No disputes.</p>;
+  return (
+    <div className="table-scroll" role="region" aria-label="Disputes table" tabIndex={0}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Dispute</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Reason</th>
+            <th scope="col">Evidence due by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {disputes.map((d) => (
+            <tr key={d.disputeId}>
+              <td>
+                <Link href={`/disputes?status=${d.status}`}>
+                  <code>{d.disputeId}</code>
+                </Link>
+              </td>
+              <td>
+                <DisputeBadge status={d.status} />
+              </td>
+              <td className="num">{formatMoney(d.amount, d.currency)}</td>
+              <td>{d.reason ?? ''}</td>
+              <td>{d.evidenceDueBy && <time dateTime={d.evidenceDueBy}>{formatDateTime(d.evidenceDueBy)}</time>}</td>
             </tr>
           ))}
         </tbody>
@@ -184,6 +226,9 @@ export function PaymentDetail({ paymentId, role }: { paymentId: string; role: Ro
       <p role="status" className="announcement">
         {announcement}
       </p>
+      {p.needsAttention && (
+        <Alert title="Needs attention">{p.attentionReason ?? 'Check the refunds and disputes below.'}</Alert>
+      )}
       <Summary payment={p} />
       <section className="stack" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
@@ -192,6 +237,10 @@ export function PaymentDetail({ paymentId, role }: { paymentId: string; role: Ro
       <section className="stack" aria-labelledby="refunds-title">
         <h2 id="refunds-title">Refunds</h2>
         <Refunds payment={p} />
+      </section>
+      <section className="stack" aria-labelledby="disputes-title">
+        <h2 id="disputes-title">Disputes</h2>
+        <Disputes disputes={p.disputes} />
       </section>
       {dialog === 'refund' && <RefundDialog payment={p} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'cancel' && <CancelDialog payment={p} onClose={() => setDialog(null)} onDone={done} />}

@@ -13,6 +13,7 @@ import type { PaymentFilters } from '../api/types';
 import { filtersToSearch, parseFilters } from '../utils/filters';
 import { formatDateTime, formatMoney, problemText, STATUS_LABEL } from '../utils/format';
 
+import { Pager } from './pager';
 import { StatusBadge } from './status-badge';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'KWD'];
@@ -138,6 +139,11 @@ export function PaymentsList() {
                   <tr key={p.paymentId}>
                     <td>
                       <StatusBadge status={p.status} />
+                      {p.needsAttention && (
+                        <span className="badge badge--attention" title={p.attentionReason ?? undefined}>
+                          Needs attention
+                        </span>
+                      )}
                     </td>
                     <td className="num">{formatMoney(p.amount, p.currency)}</td>
                     <td>
@@ -154,25 +160,7 @@ export function PaymentsList() {
             </table>
             {data.items.length === 0 && <p className="empty">No payments match these filters.</p>}
           </div>
-          <nav className="pager" aria-label="Pages">
-            <Button
-              variant="secondary"
-              disabled={filters.page === 0}
-              onClick={() => apply({ ...filters, page: filters.page - 1 })}
-            >
-              Previous page
-            </Button>
-            <span>
-              Page {data.totalPages === 0 ? 0 : filters.page + 1} of {data.totalPages}
-            </span>
-            <Button
-              variant="secondary"
-              disabled={filters.page + 1 >= data.totalPages}
-              onClick={() => apply({ ...filters, page: filters.page + 1 })}
-            >
-              Next page
-            </Button>
-          </nav>
+          <Pager page={filters.page} totalPages={data.totalPages} onPage={(page) => apply({ ...filters, page })} />
         </>
       )}
     </div>

@@ -4,16 +4,16 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { randomId } from '@/lib/random-id';
+import type { AdminPaymentDetail } from '@/types/api-types';
 import { intlExponent, parseMajorAmount } from '@/utils/money';
 
 import { useRefundPayment } from '../api/payments';
-import type { ConsolePaymentDetail } from '../api/types';
 import { formatMoney, problemText } from '../utils/format';
 
 import { Dialog } from './dialog';
 
 type RefundDialogProps = {
-  payment: ConsolePaymentDetail;
+  payment: AdminPaymentDetail;
   onClose: () => void;
   onDone: (message: string) => void;
 };

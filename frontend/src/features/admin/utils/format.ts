@@ -2,6 +2,8 @@ import { ApiError, describeError } from '@/lib/api-client';
 import type { PaymentStatus } from '@/types/api-types';
 import { formatMinorAmount, intlExponent } from '@/utils/money';
 
+import type { DisputeStatus, EventOutcome } from '../api/types';
+
 /** 1250 USD → "$12.50", 1200 JPY → "¥1,200" (the console has no payment config, so Intl gives the exponent). */
 export const formatMoney = (minor: number, currency: string) =>
   formatMinorAmount(minor, currency, intlExponent(currency));
@@ -22,6 +24,24 @@ export const STATUS_LABEL = {
   partially_refunded: 'Partially refunded',
   refunded: 'Refunded',
 } as const satisfies Record<PaymentStatus, string>;
+
+export const DISPUTE_STATUS_LABEL = {
+  warning_needs_response: 'Inquiry: needs response',
+  warning_under_review: 'Inquiry: under review',
+  warning_closed: 'Inquiry closed',
+  needs_response: 'Needs response',
+  under_review: 'Under review',
+  won: 'Won',
+  lost: 'Lost',
+} as const satisfies Record<DisputeStatus, string>;
+
+export const EVENT_OUTCOME_LABEL = {
+  applied: 'Applied',
+  not_applied: 'Not applied',
+  ignored: 'Ignored',
+  unknown_payment: 'Unknown payment',
+  failed: 'Failed',
+} as const satisfies Record<EventOutcome, string>;
 
 /** What the server said (problem+json detail or title), for staff; network errors in plain words. */
 export function problemText(error: unknown): string {

@@ -1,39 +1,14 @@
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { Router } from 'wouter';
-import { memoryLocation } from 'wouter/memory-location';
 
-import { AppProvider } from '@/app/provider';
-import { AppRoutes } from '@/app/router';
-import { ADMIN_PASSWORD, installMockApi, problem, seedPayment } from '@/testing/mock-api';
+import { ADMIN_PASSWORD, installMockApi, problem, seedDispute, seedPayment } from '@/testing/mock-api';
+
+import { csrfCookie, renderConsole, signedIn } from './render-console';
 
 // uPlot draws on <canvas>, which jsdom lacks; the data shaping is tested in daily-series.test.ts.
 vi.mock('@/features/admin/components/daily-charts', () => ({
   default: ({ series }: { series: { dates: string[] } }) => <p>charts of {series.dates.length} days</p>,
 }));
-
-type Api = ReturnType<typeof installMockApi>;
-
-function renderConsole(path: string, api: Api = installMockApi()) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const location = memoryLocation({ path, record: true });
-  render(
-    <AppProvider queryClient={queryClient}>
-      <Router hook={location.hook}>
-        <AppRoutes />
-      </Router>
-    </AppProvider>,
-  );
-  return { api, user: userEvent.setup(), url: () => location.history.at(-1) ?? '' };
-}
-
-function signedIn(username = 'admin', handlers: Parameters<typeof installMockApi>[0] = {}) {
-  const api = installMockApi(handlers);
-  api.admin.signInAs(username);
-  return api;
-}
 
 const PAID = seedPayment(0, {
   paymentId: 'pay_paid',
@@ -98,10 +73,6 @@ describe('signing in', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
   });
 });
-
-function csrfCookie() {
-  return /XSRF-TOKEN=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-}
 
 describe('payments list', () => {
   it('keeps the filters in the URL, sends them to the API and to the CSV export, and pages', async () => {
@@ -246,6 +217,42 @@ describe('payment detail', () => {
     expect(await screen.findByText('Payment canceled.')).toBeInTheDocument();
     const post = api.calls.find((c) => c.path.endsWith('/cancel'));
     expect(post?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('shows why a payment needs attention, a failed refund’s reason and the payment’s disputes', async () => {
+    const api = withPaid();
+    Object.assign(api.admin.payments.get('pay_paid') ?? {}, {
+      needsAttention: true,
+      attentionReason: 'A refund failed at the gateway',
+      refunds: [
+        {
+          refundId: 're_failed',
+          paymentId: 'pay_paid',
+          amount: 500,
+          status: 'failed',
+          reason: null,
+          createdAt: '2026-11-02T10:00:00Z',
+          failureReason: 'expired_or_canceled_card',
+        },
+      ],
+    });
+    api.admin.disputes.set('dp_paid', seedDispute(0, { disputeId: 'dp_paid', paymentId: 'pay_paid', amount: 1250 }));
+    renderConsole('/admin/payments/pay_paid', api);
+
+    expect(await screen.findByText('Needs attention')).toBeInTheDocument();
+    expect(screen.getByText('A refund failed at the gateway')).toBeInTheDocument();
+    const refunds = screen.getByRole('region', { name: 'Refunds table' });
+    expect(refunds).toHaveTextContent('failedexpired_or_canceled_card');
+    const disputes = screen.getByRole('region', { name: 'Disputes table' });
+    expect(disputes).toHaveTextContent('dp_paid');
+    expect(disputes).toHaveTextContent('Needs response');
+    expect(disputes).toHaveTextContent('$12.50');
+    expect(disputes).toHaveTextContent('fraudulent');
+    expect(
+      within(disputes)
+        .getByRole('row', { name: /dp_paid/ })
+        .querySelector('time'),
+    ).toHaveAttribute('dateTime', '2026-12-10T23:59:59Z');
   });
 
   it('shows a viewer no refund or cancel', async () => {
