@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 
 import { apiRequest } from '@/lib/api-client';
+import { paymentStatusEventsUrl } from '@/lib/payment-status-events';
 
 import { filtersToApi } from '../utils/filters';
 
@@ -37,6 +39,22 @@ export const paymentQueryOptions = (paymentId: string) =>
   });
 
 export const usePayment = (paymentId: string) => useQuery(paymentQueryOptions(paymentId));
+
+/**
+ * Reloads the payment as soon as it changes, on whichever instance: the status stream the Payment page uses says
+ * so. Without EventSource (or while the stream is down) the detail still refreshes on its interval.
+ */
+export function usePaymentChanges(paymentId: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(paymentStatusEventsUrl(paymentId));
+    source.addEventListener('status', () => {
+      void queryClient.invalidateQueries({ queryKey: paymentQueryOptions(paymentId).queryKey });
+    });
+    return () => source.close();
+  }, [paymentId, queryClient]);
+}
 
 export type RefundInput = { amount?: number; idempotencyKey: string };
 

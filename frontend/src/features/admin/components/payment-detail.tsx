@@ -9,7 +9,7 @@ import { getPaymentConfigQueryOptions } from '@/features/payment/api/get-payment
 import type { PaymentStatus } from '@/types/api-types';
 import type { AdminPaymentDetail } from '@/types/api-types';
 
-import { usePayment } from '../api/payments';
+import { usePayment, usePaymentChanges } from '../api/payments';
 import type { Role } from '../api/types';
 import { formatDateTime, formatMoney, problemText, STATUS_LABEL } from '../utils/format';
 
@@ -186,6 +186,7 @@ function Disputes({ disputes }: { disputes: AdminPaymentDetail['disputes'] }) {
 
 export function PaymentDetail({ paymentId, role }: { paymentId: string; role: Role }) {
   const payment = usePayment(paymentId);
+  usePaymentChanges(paymentId);
   const [dialog, setDialog] = useState<'refund' | 'cancel' | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const done = (message: string) => {

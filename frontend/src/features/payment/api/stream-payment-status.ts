@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
+import { paymentStatusEventsUrl } from '@/lib/payment-status-events';
+
 import { isFinalStatus } from '../utils/payment-status';
 
 import { getPaymentStatusQueryOptions } from './get-payment-status';
@@ -11,9 +13,6 @@ export type PaymentStatusStreamState = 'connecting' | 'live' | 'unavailable';
 
 /** A proxy that buffers the stream delivers nothing: without a first event by then, the page polls. */
 const FIRST_EVENT_TIMEOUT_MS = 5_000;
-
-export const paymentStatusEventsUrl = (paymentId: string) =>
-  `/api/payment/status/${encodeURIComponent(paymentId)}/events`;
 
 /**
  * Keeps the payment-status query up to date from the server's event stream (server-sent events, one `status`

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { ADMIN_PASSWORD, installMockApi, problem, seedDispute, seedPayment } from '@/testing/mock-api';
 
 import { csrfCookie, renderConsole, signedIn } from './render-console';
@@ -120,6 +121,20 @@ describe('payment detail', () => {
     api.admin.payments.set(PAID.paymentId, structuredClone(PAID));
     return api;
   }
+
+  it('reloads as soon as the payment’s status stream says it changed', async () => {
+    FakeEventSource.install();
+    const api = withPaid();
+    renderConsole('/admin/payments/pay_paid', api);
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    const stream = FakeEventSource.latest();
+    expect(stream.url).toBe('/api/payment/status/pay_paid/events');
+
+    api.admin.payments.get('pay_paid')!.status = 'refunded';
+    stream.send('status', { paymentId: 'pay_paid', status: 'refunded' }, '7');
+
+    expect(await screen.findByText('Refunded')).toBeInTheDocument();
+  });
 
   it('refunds an amount in major units behind a dialog, with its own Idempotency-Key, and shows it in the timeline with the actor', async () => {
     const { user, api } = renderConsole('/admin/payments/pay_paid', withPaid('olga'));
