@@ -106,49 +106,48 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
     private EventOutcome applyOnce(GatewayEvent event, ReceivedGatewayEvent received, ChangeSource source) {
         Instant now = clock.instant();
         Optional<Payment> found = paymentOf(event);
-        DisputeChanges.Merge dispute = found.isPresent() && event.type().isDispute()
-                ? disputes.merge(event.dispute(), event.occurredAt(), found.get().id()) : null;
-        RefundOutcomes.Failure refundFailure = found.isPresent() && event.type() == GatewayEventType.REFUND_FAILED
-                ? refundOutcomes.failure(found.get(), event.refundFailure(), event.refundedTotal(), source,
-                        event.eventId()) : null;
-        EventOutcome outcome;
-        if (found.isEmpty()) {
-            outcome = EventOutcome.UNKNOWN_PAYMENT;
-        } else if (dispute != null) {
-            outcome = dispute.changed() ? EventOutcome.APPLIED : EventOutcome.STALE;
-        } else if (refundFailure != null) {
-            outcome = refundFailure.outcome();
-        } else if (isFromBeforeARefundFailure(found.get(), event)) {
-            outcome = found.get().refuseRefundedTotalFromBeforeAFailure(event, source, now);
-        } else {
-            outcome = found.get().apply(event, source, now);
-        }
+        Change change = found.map(payment -> change(payment, event, source, now))
+                .orElse(new Change(EventOutcome.UNKNOWN_PAYMENT, () -> { }));
         // A refund failure already applied is repeated by this event: logged as not applied, answered duplicate.
-        LoggedEventOutcome logged = LoggedEventOutcome.of(outcome == EventOutcome.DUPLICATE ? EventOutcome.STALE
-                : outcome);
+        LoggedEventOutcome logged = LoggedEventOutcome.of(
+                change.outcome() == EventOutcome.DUPLICATE ? EventOutcome.STALE : change.outcome());
         if (event.eventId() != null && !handledEvents.record(entry(event, received, now,
                 found.map(payment -> payment.id().value()).orElse(null), logged))) {
             return EventOutcome.DUPLICATE;
         }
-        if (found.isEmpty()) {
-            return outcome;
+        change.store().run();
+        return change.outcome();
+    }
+
+    /** What the event does to the payment, worked out in memory; stored only once the event is known to be new. */
+    private Change change(Payment payment, GatewayEvent event, ChangeSource source, Instant now) {
+        if (event.type().isDispute()) {
+            DisputeChanges.Merge merge = disputes.merge(event.dispute(), event.occurredAt(), payment.id());
+            return new Change(merge.changed() ? EventOutcome.APPLIED : EventOutcome.STALE, () -> {
+                disputes.store(payment, merge, source, event.eventId(), null);
+                transactions.update(payment);
+            });
         }
-        Payment payment = found.get();
-        if (dispute != null) {
-            disputes.store(payment, dispute, source, event.eventId(), null);
+        if (event.type() == GatewayEventType.REFUND_FAILED) {
+            RefundOutcomes.Failure failure = refundOutcomes.failure(payment, event.refundFailure(),
+                    event.refundedTotal(), source, event.eventId());
+            return new Change(failure.outcome(), () -> refundOutcomes.store(payment, failure));
+        }
+        EventOutcome outcome = isFromBeforeARefundFailure(payment, event)
+                ? payment.refuseRefundedTotalFromBeforeAFailure(event, source, now)
+                : payment.apply(event, source, now);
+        return new Change(outcome, () -> {
             transactions.update(payment);
-            return outcome;
-        }
-        if (refundFailure != null) {
-            refundOutcomes.store(payment, refundFailure);
-            return outcome;
-        }
-        transactions.update(payment);
-        if (outcome == EventOutcome.APPLIED) {
-            String eventKey = event.eventId() != null ? event.eventId() : source.name().toLowerCase() + ":" + payment.version();
-            notifications.afterApplied(payment, eventKey);
-        }
-        return outcome;
+            if (outcome == EventOutcome.APPLIED) {
+                String eventKey = event.eventId() != null ? event.eventId()
+                        : source.name().toLowerCase() + ":" + payment.version();
+                notifications.afterApplied(payment, eventKey);
+            }
+        });
+    }
+
+    /** @param store writes the change: the payment, and what goes with it (a dispute, a refund, emails) */
+    private record Change(EventOutcome outcome, Runnable store) {
     }
 
     private Optional<Payment> paymentOf(GatewayEvent event) {
