@@ -144,12 +144,14 @@ async function run() {
     await step('Authorize with the admin’s Basic credentials', async () => {
       await page.locator('.auth-wrapper .authorize').click();
       const dialog = page.locator('.modal-ux');
-      await dialog.locator('#auth-basic-username').fill(adminUsername);
-      await dialog.locator('#auth-basic-password').fill(adminPassword);
-      await dialog.locator('button.authorize').click();
-      await dialog.locator('button', { hasText: 'Logout' }).waitFor();
+      // The dialog also offers the console's session cookie (consoleSession); this is the admin's Basic form.
+      const basic = dialog.locator('form', { hasText: 'adminBasic' });
+      await basic.locator('#auth-basic-username').fill(adminUsername);
+      await basic.locator('#auth-basic-password').fill(adminPassword);
+      await basic.locator('button.authorize').click();
+      await basic.locator('button', { hasText: 'Logout' }).waitFor();
       await shot('1280-authorized', dialog);
-      await dialog.locator('button.btn-done').click();
+      await basic.locator('button.btn-done').click();
     });
 
     await step('after a reload Swagger UI is still authorized', async () => {
