@@ -102,7 +102,7 @@ public class PaymentProblemsAdvice {
             NonTransientDataAccessResourceException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class})
     ResponseEntity<Object> storageUnavailable(NestedRuntimeException e) {
-        LOG.error("storage unavailable: {}", e.getMessage());
+        LOG.error("storage unavailable: {}", FirstLines.firstLine(e.getMessage()));
         ProblemDetail problem = problem(ProblemType.SERVICE_UNAVAILABLE,
                 "Storage is temporarily unavailable; try again shortly.");
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
@@ -110,7 +110,7 @@ public class PaymentProblemsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        LOG.error("unexpected error", e);
+        LOG.error("unexpected error", FirstLines.of(e));
         return respond(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side."));
     }
 }
