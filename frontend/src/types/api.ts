@@ -422,7 +422,7 @@ export interface paths {
          * @description Disputes on our payments as Stripe last reported them (`charge.dispute.*` webhooks, applied once each and
          *     in any order: a final status is never reopened, an older report never overwrites a newer one).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["listDisputes"];
@@ -450,7 +450,7 @@ export interface paths {
          *     (`400` naming the field). A Stripe failure changes nothing here (`502`/`503`): retry with the same key.
          *     In the sandbox, submitted evidence containing `winning_evidence` wins and `losing_evidence` loses.
          *
-         *     **Needs** the admin (HTTP Basic). Send `Content-Type: application/json` (`415` otherwise).
+         *     **Needs** role `operator` or higher (HTTP Basic, or the console's session with its CSRF token). Send `Content-Type: application/json` (`415` otherwise).
          */
         post: operations["submitDisputeEvidence"];
         delete?: never;
@@ -474,7 +474,7 @@ export interface paths {
          *     closed it is recorded. A dispute that is already closed: `409`. A Stripe failure changes nothing here
          *     (`502`/`503`): retry with the same key. The body is ignored (send `{}`).
          *
-         *     **Needs** the admin (HTTP Basic). Send `Content-Type: application/json` (`415` otherwise).
+         *     **Needs** role `operator` or higher (HTTP Basic, or the console's session with its CSRF token). Send `Content-Type: application/json` (`415` otherwise).
          */
         post: operations["closeDispute"];
         delete?: never;
@@ -495,7 +495,7 @@ export interface paths {
          * @description Every verified gateway event, newest received first: webhooks, replays and backfills. `from` is
          *     inclusive and `to` exclusive, both applied to `receivedAt`. Items carry no `payload` (see the detail).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["listGatewayEvents"];
@@ -519,7 +519,7 @@ export interface paths {
          * @description The payload is the event as the gateway sent it (byte for byte for a webhook); `null` once it is older
          *     than `payment.events.retention` (`PAYMENT_EVENTS_RETENTION`, 30 days by default).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["getGatewayEvent"];
@@ -546,7 +546,7 @@ export interface paths {
          *     `duplicate` and changes nothing; one whose handling failed is handled now (`applied`, `stale`, …).
          *     The history records the change with source `admin`. The body is ignored (send `{}`).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `operator` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          *     Send `Content-Type: application/json` (`415` otherwise). Same rule as refunds.
          */
@@ -575,7 +575,7 @@ export interface paths {
          *     not in the future: `400` naming `since` otherwise. `ignored` counts unhandled types and events for
          *     payments that are not ours; `failed` events are logged with their reason.
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `operator` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          *     Send `Content-Type: application/json` (`415` otherwise). Same rule as refunds.
          */
@@ -599,7 +599,7 @@ export interface paths {
          *     signature or an unreadable body, with time, client address and reason; never the body. In memory, per
          *     instance; `gateway_signature_failures_total` in `/actuator/prometheus` counts them all.
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["listSignatureFailures"];
@@ -622,7 +622,7 @@ export interface paths {
          * Whether sandbox webhooks fail as if the endpoint answered 503
          * @description Sandbox mode only (`404` in `stripe` mode). For drills (`bench/drill-webhook-outage.sh`).
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          */
         get: operations["getSandboxWebhookOutage"];
@@ -633,7 +633,7 @@ export interface paths {
          *     (`payment.sandbox.delivery-attempts`) and then gives up, as Stripe does. The app itself stays up, and
          *     backfill finds the events in the sandbox's list.
          *
-         *     **Needs** the admin (HTTP Basic: *Authorize* in Swagger UI). Missing or wrong credentials: `401`
+         *     **Needs** role `admin` (HTTP Basic: *Authorize* in Swagger UI, or the console's session). Missing or wrong credentials: `401`
          *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
          *     Send `Content-Type: application/json` (`415` otherwise).
          */
