@@ -12,6 +12,7 @@ import { disputeStatusValues, type Dispute, type DisputeStatus, type Role } from
 import { DISPUTE_STATUS_LABEL, formatDateTime, formatMoney, problemText } from '../utils/format';
 
 import { Dialog } from './dialog';
+import { DisputesTable } from './disputes-table';
 import { Pager } from './pager';
 import { DisputeBadge } from './status-badge';
 
@@ -223,41 +224,17 @@ export function DisputesPage({ role }: { role: Role }) {
       )}
       {data && (
         <>
-          <div className="table-scroll" role="region" aria-label="Disputes" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Dispute</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Evidence due by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((d) => (
-                  <tr key={d.disputeId}>
-                    <td>
-                      <button type="button" className="link-button" onClick={() => setOpen(d)}>
-                        <code>{d.disputeId}</code>
-                      </button>
-                    </td>
-                    <td>
-                      <DisputeBadge status={d.status} />
-                    </td>
-                    <td className="num">{formatMoney(d.amount, d.currency)}</td>
-                    <td>{d.reason ?? ''}</td>
-                    <td>
-                      {d.evidenceDueBy && <time dateTime={d.evidenceDueBy}>{formatDateTime(d.evidenceDueBy)}</time>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <DisputesTable
+            disputes={data.items}
+            label="Disputes"
+            idCell={(d) => (
+              <button type="button" className="link-button" onClick={() => setOpen(d)}>
+                <code>{d.disputeId}</code>
+              </button>
+            )}
+          >
             {data.items.length === 0 && <p className="empty">No disputes.</p>}
-          </div>
+          </DisputesTable>
           <Pager page={filters.page} totalPages={data.totalPages} onPage={(page) => apply({ ...filters, page })} />
         </>
       )}

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +7,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { useEvent, useReplayEvent } from '../api/events';
 import type { Role } from '../api/types';
 import { EVENT_OUTCOME_LABEL, formatDateTime, problemText } from '../utils/format';
+
+import { SummaryList, type SummaryRow } from './summary-list';
 
 /** The payload as sent, indented when it is JSON (it always should be). */
 function pretty(payload: string) {
@@ -30,7 +31,7 @@ export function EventDetail({ eventId, role }: { eventId: string; role: Role }) 
     );
   }
   const e = event.data;
-  const rows: [string, ReactNode][] = [
+  const rows: SummaryRow[] = [
     ['Type', e.type],
     ['Outcome', e.outcome ? EVENT_OUTCOME_LABEL[e.outcome] : 'Not handled yet'],
     ['Failure', e.failureReason],
@@ -74,16 +75,7 @@ export function EventDetail({ eventId, role }: { eventId: string; role: Role }) 
           {problemText(replay.error)}
         </Alert>
       )}
-      <dl className="summary">
-        {rows
-          .filter(([, value]) => Boolean(value))
-          .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <SummaryList rows={rows} />
       <section className="stack" aria-labelledby="payload-title">
         <h2 id="payload-title">Payload</h2>
         {e.payload ? (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 
 import { Alert } from '@/components/ui/alert';
@@ -14,8 +14,10 @@ import type { Role } from '../api/types';
 import { formatDateTime, formatMoney, problemText, STATUS_LABEL } from '../utils/format';
 
 import { CancelDialog } from './cancel-dialog';
+import { DisputesTable } from './disputes-table';
 import { RefundDialog } from './refund-dialog';
-import { DisputeBadge, StatusBadge } from './status-badge';
+import { StatusBadge } from './status-badge';
+import { SummaryList, type SummaryRow } from './summary-list';
 
 const REFUNDABLE: PaymentStatus[] = ['succeeded', 'partially_refunded'];
 const CANCELABLE: PaymentStatus[] = ['pending', 'requires_action', 'processing', 'failed'];
@@ -36,7 +38,7 @@ function StripeLink({ reference }: { reference: string }) {
 }
 
 function Summary({ payment }: { payment: AdminPaymentDetail }) {
-  const rows: [string, ReactNode][] = [
+  const rows: SummaryRow[] = [
     ['Status', <StatusBadge status={payment.status} />],
     ['Amount', formatMoney(payment.amount, payment.currency)],
     ['Refunded', formatMoney(payment.refundedAmount, payment.currency)],
@@ -62,18 +64,7 @@ function Summary({ payment }: { payment: AdminPaymentDetail }) {
     ['Created', <time dateTime={payment.createdAt}>{formatDateTime(payment.createdAt)}</time>],
     ['Updated', <time dateTime={payment.updatedAt}>{formatDateTime(payment.updatedAt)}</time>],
   ];
-  return (
-    <dl className="summary">
-      {rows
-        .filter(([, value]) => Boolean(value))
-        .map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  return <SummaryList rows={rows} />;
 }
 
 function Timeline({ history }: { history: AdminPaymentDetail['history'] }) {
@@ -149,38 +140,15 @@ function Refunds({ payment }: { payment: AdminPaymentDetail }) {
 function Disputes({ disputes }: { disputes: AdminPaymentDetail['disputes'] }) {
   if (disputes.length === 0) return <p className="muted">No disputes.</p>;
   return (
-    <div className="table-scroll" role="region" aria-label="Disputes table" tabIndex={0}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Dispute</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Reason</th>
-            <th scope="col">Evidence due by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {disputes.map((d) => (
-            <tr key={d.disputeId}>
-              <td>
-                <Link href={`/disputes?status=${d.status}`}>
-                  <code>{d.disputeId}</code>
-                </Link>
-              </td>
-              <td>
-                <DisputeBadge status={d.status} />
-              </td>
-              <td className="num">{formatMoney(d.amount, d.currency)}</td>
-              <td>{d.reason ?? ''}</td>
-              <td>{d.evidenceDueBy && <time dateTime={d.evidenceDueBy}>{formatDateTime(d.evidenceDueBy)}</time>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DisputesTable
+      disputes={disputes}
+      label="Disputes table"
+      idCell={(d) => (
+        <Link href={`/disputes?status=${d.status}`}>
+          <code>{d.disputeId}</code>
+        </Link>
+      )}
+    />
   );
 }
 
