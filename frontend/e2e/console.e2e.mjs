@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // End-to-end test of the payments console (/admin) in real Chromium against the app in sandbox mode: sign-in,
-// filters, detail, refund with the actor in the timeline, CSV export, users and roles, CSRF, sign-out; axe-core
+// filters, detail, refund with the actor in the timeline, CSV export, the list updated by its change stream without
+// polling, users and roles, CSRF, sign-out; axe-core
 // on every console page (serious or critical violations fail); screenshots at 1280 and 360 px.
 //
 //   E2E_BASE_URL         app under test (default http://localhost:8080)
@@ -189,6 +190,7 @@ async function main() {
     console.log('  ✔ refunded $5.00 in the console; the timeline shows it by admin');
     await screenshots(page, 'detail');
 
+    const changesOpened = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/admin/payments/events');
     await page.getByRole('link', { name: 'Payments', exact: true }).click();
     await page.getByLabel('Search').fill(email);
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -200,6 +202,22 @@ async function main() {
     const row = csvText.split(/\r?\n/).find((line) => line.includes(paymentId));
     assert(row && row.includes(email), `the CSV holds the payment's row:\n${csvText.slice(0, 500)}`);
     console.log(`  ✔ the CSV export holds the payment: ${row}`);
+
+    assert((await changesOpened).status() === 200, 'the list opened its change stream');
+    await page.waitForTimeout(1_000); // the list is read once more when the stream opens
+    const listReads = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/admin/payments') listReads.push(request.url());
+    });
+    await page.waitForTimeout(6_000); // longer than the polling interval (5 s)
+    assert(listReads.length === 0, `the list polled while its change stream was open: ${listReads.join(', ')}`);
+    await api(refundPath, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}` },
+      body: '{}',
+    });
+    await page.getByRole('region', { name: 'Payments' }).getByText('Refunded', { exact: true }).waitFor();
+    console.log('  ✔ the list shows a refund made elsewhere at once, without polling or a reload');
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();

@@ -308,6 +308,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes of every payment as server-sent events
+         * @description A `text/event-stream` the console's payment list opens with `EventSource`, to read its page
+         *     again when something changed instead of polling. One event per stored change of any payment
+         *     (its status, a refund, a dispute: whatever enters its history), whichever app instance
+         *     stored it:
+         *
+         *     ```
+         *     event: changed
+         *     data: {"paymentId":"pay_3xq9T0bVdJm2LkQp7RzY1a","version":3}
+         *     ```
+         *
+         *     - `event` is always `changed`; `data` is one line of JSON with the schema
+         *       `AdminPaymentChange`: the payment and its version, nothing personal. The list reads the
+         *       rest through `GET /api/admin/payments`.
+         *     - Changes of one payment that follow each other quickly may arrive as one event with the
+         *       latest version.
+         *     - Nothing is sent at once: read the list after the stream opens (and after each reconnect),
+         *       since changes stored while it was not open are not sent.
+         *     - A comment line (`:`) is sent every 15 s to keep proxies from closing an idle stream.
+         *     - The stream ends after 10 minutes, and whenever the instance lost its connection to the
+         *       database's notifications; `EventSource` reconnects by itself.
+         *     - A user may hold 5 streams at once on each app instance; more get `429`.
+         *
+         *     **Needs** role `viewer` or higher (HTTP Basic: *Authorize* in Swagger UI, or the console's session).
+         *     Missing or wrong credentials: `401`
+         *     with `WWW-Authenticate`; after too many failed sign-ins: `429` until `Retry-After`.
+         */
+        get: operations["streamPaymentChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/payments/{paymentId}": {
         parameters: {
             query?: never;
@@ -1007,6 +1051,16 @@ export interface components {
              * @example Your card was declined.
              */
             message: string | null;
+        };
+        /** @description A payment changed; `GET /api/admin/payments/{paymentId}` or the list has the rest. */
+        AdminPaymentChange: {
+            paymentId: components["schemas"]["PaymentId"];
+            /**
+             * Format: int64
+             * @description The payment's version after the change (the status endpoint's `ETag`).
+             * @example 2
+             */
+            version: number;
         };
         AdminPayment: {
             paymentId: components["schemas"]["PaymentId"];
@@ -2050,6 +2104,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["SignInThrottled"];
+        };
+    };
+    streamPaymentChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of `changed` events. Each event's `data` is an `AdminPaymentChange`. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: changed
+                     *     data: {"paymentId":"pay_3xq9T0bVdJm2LkQp7RzY1a","version":2}
+                     *
+                     *     event: changed
+                     *     data: {"paymentId":"pay_7Hk2mQ9xLp4RtZ8vWc3YbN","version":5}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPayment: {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 import { apiRequest } from '@/lib/api-client';
 import { paymentStatusEventsUrl } from '@/lib/payment-status-events';
@@ -11,21 +11,79 @@ import { ADMIN_KEY } from './session';
 import type { PaymentFilters } from './types';
 
 const PAYMENTS_KEY = [...ADMIN_KEY, 'payments'] as const;
-/** No live stream for the console yet: the list refreshes this often (and on window focus). */
+const LIST_KEY = [...PAYMENTS_KEY, 'list'] as const;
+/** Without a live stream, the list and the detail refresh this often (and on window focus). */
 export const LIST_REFRESH_MS = 5_000;
+/** Every payment's changes, pushed (server-sent `changed` events). */
+export const PAYMENT_CHANGES_URL = '/api/admin/payments/events';
+/** Changes that come faster than this are read with one refetch. */
+export const CHANGES_COALESCE_MS = 1_000;
 
 const paymentPath = (paymentId: string) => `/api/admin/payments/${encodeURIComponent(paymentId)}`;
 
 export const paymentsQueryOptions = (filters: PaymentFilters) =>
   queryOptions({
-    queryKey: [...PAYMENTS_KEY, 'list', filters],
+    queryKey: [...LIST_KEY, filters],
     queryFn: ({ signal }) =>
       apiRequest(`/api/admin/payments?${filtersToApi(filters, true).toString()}`, paymentPageSchema, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: LIST_REFRESH_MS,
   });
 
-export const usePayments = (filters: PaymentFilters) => useQuery(paymentsQueryOptions(filters));
+/** The list, refetched when the change stream says so; polled while that stream is not open. */
+export function usePayments(filters: PaymentFilters) {
+  const live = usePaymentListChanges();
+  return useQuery({ ...paymentsQueryOptions(filters), refetchInterval: live ? false : LIST_REFRESH_MS });
+}
+
+/**
+ * Refetches the list shown whenever any payment changes, on whichever instance: the console's change stream says
+ * so, and at most once a second. Also on each (re)connection, since changes made while it was closed are not sent.
+ * Returns whether the stream is open. When EventSource is missing, the server refuses the stream, or it fails twice
+ * in a row, it gives up and the list keeps polling.
+ */
+export function usePaymentListChanges(): boolean {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState(false);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(PAYMENT_CHANGES_URL);
+    let failures = 0;
+    let lastRefetch = 0;
+    let pending: number | undefined;
+    const refetch = () => {
+      if (pending !== undefined) return;
+      pending = window.setTimeout(
+        () => {
+          pending = undefined;
+          lastRefetch = Date.now();
+          void queryClient.invalidateQueries({ queryKey: LIST_KEY });
+        },
+        Math.max(0, lastRefetch + CHANGES_COALESCE_MS - Date.now()),
+      );
+    };
+
+    source.addEventListener('open', () => {
+      failures = 0;
+      setLive(true);
+      refetch();
+    });
+    source.addEventListener('changed', refetch);
+    source.addEventListener('error', () => {
+      failures += 1;
+      setLive(false);
+      if (failures >= 2 || source.readyState === EventSource.CLOSED) source.close();
+    });
+
+    return () => {
+      window.clearTimeout(pending);
+      source.close();
+    };
+  }, [queryClient]);
+
+  return live;
+}
 
 /** The CSV export of everything the filters match (a plain link: the browser downloads it with the session cookie). */
 export const exportCsvHref = (filters: PaymentFilters) =>

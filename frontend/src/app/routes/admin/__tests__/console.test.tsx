@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
+import { LIST_REFRESH_MS, PAYMENT_CHANGES_URL } from '@/features/admin/api/payments';
 import { FakeEventSource } from '@/testing/fake-event-source';
 import { ADMIN_PASSWORD, installMockApi, problem, seedDispute, seedPayment } from '@/testing/mock-api';
 
@@ -10,6 +11,8 @@ import { csrfCookie, renderConsole, signedIn } from './render-console';
 vi.mock('@/features/admin/components/daily-charts', () => ({
   default: ({ series }: { series: { dates: string[] } }) => <p>charts of {series.dates.length} days</p>,
 }));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PAID = seedPayment(0, {
   paymentId: 'pay_paid',
@@ -76,6 +79,49 @@ describe('signing in', () => {
 });
 
 describe('payments list', () => {
+  const refundedRows = (timeout: number) =>
+    within(screen.getByRole('region', { name: 'Payments' })).findAllByText('Refunded', {}, { timeout });
+
+  it('reads the list again when the change stream says a payment changed, at most once a second, and does not poll meanwhile', async () => {
+    FakeEventSource.install();
+    const api = signedIn();
+    renderConsole('/admin/payments', api);
+    expect(await screen.findByText('45 payments found.')).toBeInTheDocument();
+    const stream = FakeEventSource.latest();
+    expect(stream.url).toBe(PAYMENT_CHANGES_URL);
+
+    act(() => stream.open());
+    // Changes made before the stream opened are not sent: it reads the list once more.
+    await waitFor(() => expect(api.count('GET', '/api/admin/payments')).toBe(2));
+    api.admin.payments.forEach((payment) => {
+      payment.status = 'refunded';
+    });
+    act(() => {
+      for (const [paymentId] of api.admin.payments) stream.send('changed', { paymentId, version: 3 }, '');
+    });
+
+    expect(await refundedRows(2_000)).not.toHaveLength(0);
+    await sleep(LIST_REFRESH_MS + 500);
+    expect(api.count('GET', '/api/admin/payments')).toBe(3);
+  });
+
+  it('polls the list when the change stream fails twice', async () => {
+    FakeEventSource.install();
+    const api = signedIn();
+    renderConsole('/admin/payments', api);
+    expect(await screen.findByText('45 payments found.')).toBeInTheDocument();
+    const stream = FakeEventSource.latest();
+
+    act(() => stream.fail());
+    act(() => stream.fail());
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
+    api.admin.payments.forEach((payment) => {
+      payment.status = 'refunded';
+    });
+
+    expect(await refundedRows(LIST_REFRESH_MS + 2_000)).not.toHaveLength(0);
+  });
+
   it('keeps the filters in the URL, sends them to the API and to the CSV export, and pages', async () => {
     const { user, api, url } = renderConsole('/admin/payments', signedIn());
     expect(await screen.findByText('45 payments found.')).toBeInTheDocument();

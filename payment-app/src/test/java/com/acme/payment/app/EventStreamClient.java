@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ public final class EventStreamClient implements AutoCloseable {
 
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private EventStreamClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -43,6 +45,11 @@ public final class EventStreamClient implements AutoCloseable {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the server ended the stream within the wait. */
+    public boolean ended(Duration wait) throws InterruptedException {
+        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void read() {
         String id = null;
         String name = "message";
@@ -65,6 +72,8 @@ public final class EventStreamClient implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // The stream ended or was closed by the test.
+        } finally {
+            ended.countDown();
         }
     }
 

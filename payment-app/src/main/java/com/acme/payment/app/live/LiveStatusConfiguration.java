@@ -2,6 +2,7 @@ package com.acme.payment.app.live;
 
 import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
 import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
+import com.acme.payment.app.web.PaymentChangeStreams;
 import com.acme.payment.app.web.PaymentStatusStreams;
 import com.acme.payment.app.web.PaymentWebMapper;
 import com.acme.payment.domain.model.PaymentId;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Live status: every instance listens to the database, on a connection of its own with the pool's database and
  * credentials, for the changes any instance stores (the NOTIFY is sent by PostgresPaymentNotifications, wired
- * into PaymentEvents), and pushes them to its open status streams.
+ * into PaymentEvents), and pushes them to its open status streams and the console's change streams.
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveStatusConfiguration {
@@ -29,19 +30,30 @@ public class LiveStatusConfiguration {
         return streams;
     }
 
+    @Bean
+    PaymentChangeStreams paymentChangeStreams(PostgresPaymentNotifications notifications, MeterRegistry meters) {
+        PaymentChangeStreams streams = new PaymentChangeStreams(notifications);
+        Gauge.builder("payment.change.streams", streams, PaymentChangeStreams::size)
+                .description("Open console payment change streams on this instance").register(meters);
+        return streams;
+    }
+
     @Bean(destroyMethod = "close")
-    PostgresPaymentChangeFeed paymentChangeFeed(HikariDataSource pool, PaymentStatusStreams streams) {
+    PostgresPaymentChangeFeed paymentChangeFeed(HikariDataSource pool, PaymentStatusStreams streams,
+                                                PaymentChangeStreams changeStreams) {
         PostgresPaymentChangeFeed feed = new PostgresPaymentChangeFeed(pool.getJdbcUrl(), pool.getUsername(),
                 pool.getPassword(),
                 new PostgresPaymentChangeFeed.Subscriber() {
                     @Override
                     public void changed(PaymentId id, long version) {
                         streams.changed(id);
+                        changeStreams.changed(id, version);
                     }
 
                     @Override
                     public void resubscribed() {
                         streams.refreshAll();
+                        changeStreams.refreshAll();
                     }
                 });
         feed.start();

@@ -6,6 +6,7 @@ import com.acme.payment.app.web.ProblemType;
 import com.acme.payment.app.web.RequestLimitsConfiguration;
 import com.acme.payment.domain.port.out.AdminUsers;
 import com.acme.payment.domain.port.out.RateLimiter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -158,6 +159,8 @@ public class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .authenticationManager(adminAuthentication)
                 .authorizeHttpRequests(authorize -> authorize
+                        // Ends a stream that was authorized when it was opened; a Basic login is not kept for it.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, SESSION).permitAll()
                         .requestMatchers(SESSION).authenticated()
                         // Own password; the controller lets only an admin change anything else.

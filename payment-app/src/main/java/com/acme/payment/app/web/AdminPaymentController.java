@@ -1,6 +1,7 @@
 package com.acme.payment.app.web;
 
 import com.acme.payment.app.web.dto.AdminPayment;
+import com.acme.payment.app.web.dto.AdminPaymentChange;
 import com.acme.payment.app.web.dto.AdminPaymentDetail;
 import com.acme.payment.app.web.dto.AdminPaymentPage;
 import com.acme.payment.app.web.dto.DailyStats;
@@ -22,6 +23,9 @@ import com.acme.payment.domain.query.PaymentPage;
 import com.acme.payment.domain.query.PaymentFilter;
 import com.acme.payment.domain.query.PaymentSearch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,9 +45,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +59,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Back office: list, export, inspect, refund, cancel, statistics. Roles per endpoint: see SecurityConfiguration. */
 @RestController
@@ -74,12 +81,13 @@ public class AdminPaymentController {
     private final PaymentAttentionUseCase attention;
     private final ExportPaymentsUseCase exportPayments;
     private final PaymentWebMapper mapper;
+    private final PaymentChangeStreams changeStreams;
 
     public AdminPaymentController(ListPaymentsUseCase listPayments, GetPaymentDetailsUseCase getPaymentDetails,
                                   RefundPaymentUseCase refundPayment, CancelPaymentUseCase cancelPayment,
                                   PaymentStatisticsUseCase statistics, PaymentAttentionUseCase attention,
                                   ExportPaymentsUseCase exportPayments,
-                                  PaymentWebMapper mapper) {
+                                  PaymentWebMapper mapper, PaymentChangeStreams changeStreams) {
         this.listPayments = listPayments;
         this.getPaymentDetails = getPaymentDetails;
         this.refundPayment = refundPayment;
@@ -88,6 +96,7 @@ public class AdminPaymentController {
         this.attention = attention;
         this.exportPayments = exportPayments;
         this.mapper = mapper;
+        this.changeStreams = changeStreams;
     }
 
     @Operation(operationId = "listPayments", summary = "List and search payments, newest first unless sorted")
@@ -105,6 +114,21 @@ public class AdminPaymentController {
         PaymentPage found = listPayments.list(new PaymentSearch(
                 filter(status, email, q, currency, from, to, sort), page, size));
         return mapper.toPage(found, attention.needingAttention(found.items().stream().map(Payment::id).toList()));
+    }
+
+    /**
+     * Pushed to the console's list: a {@code changed} event (payment id and version) for each change of any payment,
+     * stored by any instance. It ends after {@link PaymentStatusStreams#LIFETIME}; the browser then reconnects.
+     */
+    @Operation(operationId = "streamPaymentChanges", summary = "Changes of every payment as server-sent events")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = AdminPaymentChange.class)))
+    @GetMapping(path = "/payments/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter changeEvents(Principal user, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        // Tells nginx not to buffer the stream.
+        response.setHeader("X-Accel-Buffering", "no");
+        return changeStreams.open(user.getName());
     }
 
     /**

@@ -66,7 +66,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
         PaymentStatusView current = statuses.getStatus(paymentId);
         if (perAddress.merge(address, 1, Integer::sum) > PER_ADDRESS) {
             release(address);
-            throw new TooManyStreamsException();
+            throw new TooManyStreamsException("Too many open status streams from this address.");
         }
         try {
             watches.watch(current.id(), LIFETIME.plus(HEARTBEAT));

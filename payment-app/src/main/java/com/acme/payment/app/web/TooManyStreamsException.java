@@ -1,9 +1,9 @@
 package com.acme.payment.app.web;
 
-/** The client address already holds as many status streams on this instance as it may. */
+/** The client already holds as many streams of this kind on this instance as it may. */
 class TooManyStreamsException extends RuntimeException {
 
-    TooManyStreamsException() {
-        super("Too many open status streams from this address.");
+    TooManyStreamsException(String message) {
+        super(message);
     }
 }

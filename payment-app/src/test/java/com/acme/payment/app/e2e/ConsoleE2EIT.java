@@ -8,8 +8,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The payments console (/admin) end to end in real Chromium against the packaged jar in sandbox mode
- * (frontend/e2e/console.e2e.mjs): sign-in, filters, refund with its actor, CSV export, roles, CSRF, sign-out, and
- * axe-core on every page. Runs in the frontend build; screenshots land in target/e2e-screenshots.
+ * (frontend/e2e/console.e2e.mjs): sign-in, filters, refund with its actor, CSV export, the list updated live without
+ * polling, roles, CSRF, sign-out, and axe-core on every page. Runs in the frontend build; screenshots land in target/e2e-screenshots.
  */
 @EnabledIfSystemProperty(named = "e2e.enabled", matches = "true")
 class ConsoleE2EIT {

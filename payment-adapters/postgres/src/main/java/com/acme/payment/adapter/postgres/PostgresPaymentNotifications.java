@@ -14,12 +14,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * listeners read the rest, committed, from the database.
  * <p>
  * PostgreSQL makes the commits of notifying transactions wait for each other, so only changes somebody can see
- * are announced: those of payments a status stream watches (on any instance, {@link #watch}) that have an audit
- * entry. A new payment has no watcher yet, and bookkeeping (a gateway reference, a refund reserved) shows nothing.
+ * are announced: those of payments a status stream watches (on any instance, {@link #watch}), or of every payment
+ * while a console list stream watches them all ({@link #watchAll}), that have an audit entry. A new payment has no
+ * watcher yet, and bookkeeping (a gateway reference, a refund reserved) shows nothing.
  */
 public class PostgresPaymentNotifications implements PaymentEvents, PaymentWatches {
 
     static final String CHANNEL = "payment_changed";
+    /** The watch row that stands for every payment: no payment id looks like this. */
+    static final String ALL = "*";
+    private static final String UPSERT_WATCH = """
+            INSERT INTO payment_watches (payment_id, expires_at)
+            VALUES (:id, now() + :millis * interval '1 millisecond')
+            ON CONFLICT (payment_id) DO UPDATE
+                SET expires_at = greatest(payment_watches.expires_at, excluded.expires_at)""";
 
     private final JdbcClient jdbc;
 
@@ -32,23 +40,26 @@ public class PostgresPaymentNotifications implements PaymentEvents, PaymentWatch
         if (change.created() || change.changes().isEmpty()) {
             return;
         }
-        jdbc.sql("SELECT pg_notify(?, ?) FROM payment_watches WHERE payment_id = ? AND expires_at > now()")
-                .param(CHANNEL).param(payload(change.id(), change.version())).param(change.id().value())
+        // One primary-key probe for both rows, and one NOTIFY whichever of them is there.
+        jdbc.sql("""
+                        SELECT pg_notify(?, ?) WHERE EXISTS (
+                            SELECT FROM payment_watches WHERE payment_id IN (?, ?) AND expires_at > now())""")
+                .param(CHANNEL).param(payload(change.id(), change.version())).param(change.id().value()).param(ALL)
                 .query((row, n) -> null).list();
     }
 
     /** Waits for the payment's row lock: a change that checked for watches before this one holds it. */
     @Override
     public void watch(PaymentId id, Duration period) {
-        jdbc.sql("""
-                        WITH watch AS (
-                            INSERT INTO payment_watches (payment_id, expires_at)
-                            VALUES (:id, now() + :millis * interval '1 millisecond')
-                            ON CONFLICT (payment_id) DO UPDATE
-                                SET expires_at = greatest(payment_watches.expires_at, excluded.expires_at))
-                        SELECT 1 FROM payments WHERE payment_id = :id FOR SHARE""")
+        jdbc.sql("WITH watch AS (" + UPSERT_WATCH + ") SELECT 1 FROM payments WHERE payment_id = :id FOR SHARE")
                 .param("id", id.value()).param("millis", period.toMillis())
                 .query((row, n) -> null).list();
+    }
+
+    /** Waits for no lock, unlike {@link #watch}: there is no one row every change takes. */
+    @Override
+    public void watchAll(Duration period) {
+        jdbc.sql(UPSERT_WATCH).param("id", ALL).param("millis", period.toMillis()).update();
     }
 
     @Override

@@ -60,6 +60,28 @@ class PostgresPaymentNotificationsIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void whileEveryPaymentIsWatchedEachAuditedChangeIsAnnouncedOnceUntilThatWatchRunsOut() throws Exception {
+        PaymentId watched = PaymentId.random();
+        PaymentId unwatched = PaymentId.random();
+        notifications.watch(watched, Duration.ofMinutes(1));
+        notifications.watchAll(Duration.ofMillis(1500));
+
+        try (Connection listener = listening()) {
+            notifications.publish(new PaymentChanged(watched, 2, PaymentStatus.PROCESSING, List.of(processing)));
+            notifications.publish(new PaymentChanged(unwatched, 2, PaymentStatus.PROCESSING, List.of(processing)));
+            notifications.publish(new PaymentChanged(unwatched, 3, PaymentStatus.PROCESSING, List.of()));
+
+            assertThat(heard(listener)).containsExactly(watched.value() + ":2", unwatched.value() + ":2");
+
+            Thread.sleep(1500);
+            notifications.publish(new PaymentChanged(unwatched, 4, PaymentStatus.SUCCEEDED,
+                    List.of(change(PaymentStatus.PROCESSING, PaymentStatus.SUCCEEDED))));
+
+            assertThat(heard(listener)).isEmpty();
+        }
+    }
+
     private static Connection listening() throws Exception {
         Connection listener = PostgresTestDatabase.dataSource().getConnection();
         try (Statement statement = listener.createStatement()) {

@@ -15,6 +15,12 @@ public interface PaymentWatches {
      */
     void watch(PaymentId id, Duration period);
 
+    /**
+     * From now on, and for at least {@code period}, the changes of every payment are announced. Changes stored
+     * while this call runs may not be: the watcher re-reads what it shows once this has returned.
+     */
+    void watchAll(Duration period);
+
     /** Forgets watches whose period is over; returns how many. */
     int forgetExpired();
 }
