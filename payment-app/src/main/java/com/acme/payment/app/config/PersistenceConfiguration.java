@@ -22,31 +22,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres (binaries in pg-bin). */
+/**
+ * PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres (binaries in pg-bin), started
+ * by {@link EmbeddedPostgresStartup}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PersistenceConfiguration.class);
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
-    EmbeddedPostgresServer embeddedPostgres(PaymentProperties properties) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDir().toAbsolutePath());
-        LOG.info("No SPRING_DATASOURCE_URL set: started embedded PostgreSQL on port {} with its data in {}. Other "
-                + "instances can share it with SPRING_DATASOURCE_URL={} SPRING_DATASOURCE_USERNAME={} and "
-                + "SPRING_DATASOURCE_PASSWORD set to the content of {}", server.port(),
-                properties.dataDir().resolve(EmbeddedPostgresServer.CLUSTER_DIRECTORY).toAbsolutePath(),
-                server.jdbcUrl(), server.username(), server.passwordFile());
-        return server;
-    }
 
     /** The pool in front of the embedded server, with the same Hikari settings as a configured database. */
     @Bean(destroyMethod = "close")

@@ -56,7 +56,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on {@code home}/postgres, creating the cluster there on first use, and brings a cluster
-     * made by an older version (no passwords, trusted local connections) up to the same protections.
+     * made by an older version (no passwords, trusted local connections) up to the same protections. The caller
+     * closes it; nothing else stops it before the JVM exits.
      */
     public static EmbeddedPostgresServer start(Path home) {
         Path cluster = home.resolve(CLUSTER_DIRECTORY);
@@ -86,6 +87,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         PostgresCredentials.requirePasswords(cluster);
                     })
                     .setConnectConfig("password", superuserPassword)
+                    // The owner closes it: a JVM shutdown hook of the library's own would stop the database while
+                    // the app's graceful shutdown still finishes requests.
+                    .setRegisterShutdownHook(false)
                     .start();
             try {
                 binaries.closeWorkingFolder();

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.acme.payment.adapter.postgres.testing.PostgresTestDatabase;
 import com.acme.payment.domain.port.out.RateLimiter.Limit;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +37,26 @@ class PostgresRateLimiterIT {
         assertThat(instanceB.tryConsume(twoAMinute, "10.0.0.2")).as("another subject").isEmpty();
         assertThat(instanceB.tryConsume(new Limit(twoAMinute.name() + "-other", 2, Duration.ofMinutes(1)), "10.0.0.1"))
                 .as("another limit").isEmpty();
+    }
+
+    @Test
+    void concurrentRequestsOnTwoInstancesSpendNoMoreThanTheAllowance() throws Exception {
+        Limit fifty = new Limit(twoAMinute.name(), 50, Duration.ofMinutes(1));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                PostgresRateLimiter instance = i % 2 == 0 ? instanceA : instanceB;
+                answers.add(clients.submit(() -> instance.tryConsume(fifty, "10.0.0.6").isEmpty()));
+            }
+            int allowed = 0;
+            for (Future<Boolean> answer : answers) {
+                allowed += answer.get() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(50);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
