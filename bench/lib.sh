@@ -9,6 +9,8 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
+# As the README starts the app; JAVA_OPTS= (empty) runs it with the JVM's defaults.
+JAVA_OPTS=${JAVA_OPTS-@$REPO_DIR/payment-app/jvm.options}
 WEBHOOK_SECRET=whsec_bench_$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 ADMIN_PASSWORD=bench-admin
 # wrk and pgbench threads: one per CPU.
@@ -84,7 +86,7 @@ app_start() {
     env SERVER_PORT="$APP_PORT" PAYMENT_DATA_DIR="$DATA_DIR" \
         PAYMENT_SANDBOX_WEBHOOKSECRET="$WEBHOOK_SECRET" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         PAYMENT_CREATEINTENTPERMINUTE=1000000 PAYMENT_TRUSTED_PROXIES=127.0.0.1 "$@" \
-        java ${JAVA_OPTS:-} -jar "$APP_JAR" >>"$APP_LOG" 2>&1 &
+        java $JAVA_OPTS -jar "$APP_JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
 }
 
@@ -123,7 +125,7 @@ start_beside() {
     env SERVER_PORT="$port" PAYMENT_DATA_DIR="$WORK_DIR/data-$name" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=payment_app \
         SPRING_DATASOURCE_PASSWORD="$(<"$DATA_DIR/postgres/app.password")" \
-        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java ${JAVA_OPTS:-} -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
+        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java $JAVA_OPTS -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
     BESIDE_PID=$!
     track_pid "$BESIDE_PID"
     BESIDE_URL=http://127.0.0.1:$port

@@ -9,7 +9,7 @@
 # WARMUP (minimum warm-up in s, 30), WARMUP_MAX (s, 300: the warm-up goes on until the JIT's C2 queue is
 # empty or this is reached), DURATION (s per measurement, 15), PROFILE=1 (run the app with a JFR recording and
 # write each scenario's hot spots next to the results), KEEP=1 (keep the work directory), JAVA_OPTS (passed to
-# java; empty by default, as a user would start it). SPRING_*, PAYMENT_* and SERVER_* variables reach the app
+# java; @payment-app/jvm.options by default, as the README starts it). SPRING_*, PAYMENT_* and SERVER_* variables reach the app
 # and are recorded in the results (app_env_overrides).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

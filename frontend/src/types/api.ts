@@ -129,7 +129,9 @@ export interface paths {
          *     - A comment line (`:`) is sent every 15 s to keep proxies from closing an idle stream.
          *     - The stream ends after 10 minutes; `EventSource` reconnects by itself and sends the last
          *       `id` it received as `Last-Event-ID`.
-         *     - A client address may hold 20 streams at once on each app instance; more get `429`.
+         *     - A client address may hold 20 streams at once on each app instance; more get `429`. An
+         *       instance holds at most `PAYMENT_MAX_STATUS_STREAMS` streams (1,000 by default); beyond
+         *       that it answers `503` and the page polls the status endpoint instead.
          *     - Behind a proxy that buffers responses the events arrive late or never: the page then
          *       falls back to polling the status endpoint.
          */
@@ -1855,6 +1857,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     receiveStripeWebhook: {

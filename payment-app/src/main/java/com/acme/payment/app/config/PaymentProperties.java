@@ -29,7 +29,8 @@ public record PaymentProperties(
         Mail mail,
         Sandbox sandbox,
         Disputes disputes,
-        CheckoutFlow checkout) {
+        CheckoutFlow checkout,
+        int maxStatusStreams) {
 
     public record Admin(String username, String password) {
     }

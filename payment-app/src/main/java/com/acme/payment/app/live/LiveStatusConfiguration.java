@@ -2,6 +2,7 @@ package com.acme.payment.app.live;
 
 import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
 import com.acme.payment.adapter.postgres.PostgresPaymentNotifications;
+import com.acme.payment.app.config.PaymentProperties;
 import com.acme.payment.app.web.PaymentChangeStreams;
 import com.acme.payment.app.web.PaymentStatusStreams;
 import com.acme.payment.app.web.PaymentWebMapper;
@@ -23,8 +24,10 @@ public class LiveStatusConfiguration {
 
     @Bean
     PaymentStatusStreams paymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,
-                                              PostgresPaymentNotifications notifications, MeterRegistry meters) {
-        PaymentStatusStreams streams = new PaymentStatusStreams(statuses, mapper, notifications);
+                                              PostgresPaymentNotifications notifications, MeterRegistry meters,
+                                              PaymentProperties properties) {
+        PaymentStatusStreams streams = new PaymentStatusStreams(statuses, mapper, notifications,
+                properties.maxStatusStreams());
         Gauge.builder("payment.status.streams", streams, PaymentStatusStreams::size)
                 .description("Open payment status streams on this instance").register(meters);
         return streams;

@@ -62,6 +62,11 @@ public class PaymentProblemsAdvice {
         return respond(problem(ProblemType.RATE_LIMITED, e.getMessage()));
     }
 
+    @ExceptionHandler(StreamsFullException.class)
+    ResponseEntity<Object> streamsFull(StreamsFullException e) {
+        return respond(problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
     @ExceptionHandler({IllegalTransitionException.class, StalePaymentException.class,
             CheckoutUnavailableException.class})
     ResponseEntity<Object> invalidState(RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +43,9 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private final PaymentWatches watches;
     private final Map<PaymentId, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    /** Each open stream holds Tomcat's request and response, about 110 KiB of heap: the heap bounds how many. */
+    private final int maxStreams;
+    private final AtomicInteger held = new AtomicInteger();
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
     private final Set<PaymentId> queued = ConcurrentHashMap.newKeySet();
     /** Made on start, ended on stop: a stopped context may be started again (the test context cache does). */
@@ -50,10 +54,11 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private volatile boolean running;
 
     public PaymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,
-                                PaymentWatches watches) {
+                                PaymentWatches watches, int maxStreams) {
         this.statuses = statuses;
         this.mapper = mapper;
         this.watches = watches;
+        this.maxStreams = maxStreams;
     }
 
     /**
@@ -61,6 +66,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
      * none): the current status at once unless the client has seen it, then each change.
      *
      * @throws TooManyStreamsException when the address already holds {@link #PER_ADDRESS} streams here
+     * @throws StreamsFullException when this instance holds as many streams as it may
      */
     SseEmitter open(String paymentId, long lastEventId, String address) {
         PaymentStatusView current = statuses.getStatus(paymentId);
@@ -68,10 +74,14 @@ public class PaymentStatusStreams implements SmartLifecycle {
             release(address);
             throw new TooManyStreamsException("Too many open status streams from this address.");
         }
+        if (held.incrementAndGet() > maxStreams) {
+            leave(address);
+            throw new StreamsFullException();
+        }
         try {
             watches.watch(current.id(), LIFETIME.plus(HEARTBEAT));
         } catch (RuntimeException failure) {
-            release(address);
+            leave(address);
             throw failure;
         }
         Stream stream = new Stream(current.id(), address, new SseEmitter(LIFETIME.toMillis()), lastEventId);
@@ -121,11 +131,16 @@ public class PaymentStatusStreams implements SmartLifecycle {
     }
 
     public int size() {
-        return streams.values().stream().mapToInt(Set::size).sum();
+        return held.get();
     }
 
     private void release(String address) {
-        perAddress.computeIfPresent(address, (a, held) -> held == 1 ? null : held - 1);
+        perAddress.computeIfPresent(address, (a, count) -> count == 1 ? null : count - 1);
+    }
+
+    private void leave(String address) {
+        held.decrementAndGet();
+        release(address);
     }
 
     private void heartbeat() {
@@ -214,7 +229,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
                     watching.remove(this);
                     return watching.isEmpty() ? null : watching;
                 });
-                release(address);
+                leave(address);
             }
         }
     }

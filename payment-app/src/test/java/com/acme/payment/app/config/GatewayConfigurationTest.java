@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class GatewayConfigurationTest {
 
     private static final PaymentProperties PROPERTIES = new PaymentProperties(null, null, null, null, 0, null, null,
-            0, null, null, 0, null, null, null, null, new PaymentProperties.Sandbox(null, null, 0, null, null), null, null);
+            0, null, null, 0, null, null, null, null, new PaymentProperties.Sandbox(null, null, 0, null, null), null, null, 0);
 
     private final GatewayConfiguration configuration = new GatewayConfiguration();
 

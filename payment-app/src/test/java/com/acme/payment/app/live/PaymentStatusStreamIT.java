@@ -71,7 +71,7 @@ class PaymentStatusStreamIT extends AbstractAppIT {
     void startInstanceBAndAPayment() {
         if (instanceB == null) {
             instanceB = startInstanceBeside(database, "stream-instance-b",
-                    "payment.sandbox.webhook-secret=" + WEBHOOK_SECRET);
+                    "payment.sandbox.webhook-secret=" + WEBHOOK_SECRET, "payment.max-status-streams=2");
         }
         HttpResponse<String> created = postJson("/api/payment/stripe/create-intent",
                 "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"serviceType\":\"pon-ftth\","
@@ -220,6 +220,26 @@ class PaymentStatusStreamIT extends AbstractAppIT {
                 .header("Accept", "text/event-stream").header("Last-Event-ID", "latest").GET().build());
         assertThat(badResume.statusCode()).isEqualTo(400);
         assertThat(body(badResume).get("errors").get(0).get("field").asString()).isEqualTo("Last-Event-ID");
+    }
+
+    @Test
+    void an_instance_holding_its_maximum_of_streams_refuses_more_so_that_pages_poll() throws Exception {
+        URI onB = URI.create("http://localhost:" + instanceB.getEnvironment().getProperty("local.server.port")
+                + events(paymentId));
+        try (EventStreamClient first = EventStreamClient.open(HTTP, onB, Map.of());
+             EventStreamClient second = EventStreamClient.open(HTTP, onB, Map.of())) {
+            assertThat(first.response().statusCode()).isEqualTo(200);
+            assertThat(second.response().statusCode()).isEqualTo(200);
+
+            HttpResponse<String> third = send(HttpRequest.newBuilder(onB).header("Accept", "text/event-stream")
+                    .GET().build());
+
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(body(third).get("type").asString()).endsWith("service-unavailable");
+            URI statusOnB = URI.create(onB.toString().replace("/events", ""));
+            assertThat(send(HttpRequest.newBuilder(statusOnB).GET().build()).statusCode()).as("polling")
+                    .isEqualTo(200);
+        }
     }
 
     private EventStreamClient openOnA(String payment, String lastEventId) throws Exception {
