@@ -8,8 +8,8 @@
 #
 #   bench/live-status.sh [payment-app.jar]
 #
-# Environment: STREAMS (12000 in all), ON_A (10000 of them on A, the rest on B), RATE (500), DURATION (20). No
-# warm-up: the first seconds of a cold JIT count in the figures. The client holds every stream, so it needs
+# Environment: STREAMS (12000 in all), ON_A (10000 of them on A, the rest on B), RATE (500), DURATION (20). Before
+# the measured webhooks, as many again warm the JIT up on payments nobody watches. The client holds every stream, so it needs
 # STREAMS + 100 open files (the hard ulimit -n).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,15 +24,26 @@ ulimit -n "$(ulimit -Hn)"
 (($(ulimit -n) >= STREAMS + 100)) || die "$STREAMS streams need $((STREAMS + 100)) open files; ulimit -Hn is $(ulimit -Hn)"
 
 # Each stream comes from its own forwarded address, so the per-address stream limit does not apply; Tomcat's
-# default of 8192 connections is raised.
-SETTINGS=(PAYMENT_TRUSTEDPROXIES=127.0.0.1 SERVER_TOMCAT_MAXCONNECTIONS=$((STREAMS + 1000)))
+# default of 8192 connections and the app's of 1,000 streams are raised, and the heap with them (each stream holds
+# about 110 KiB of it; a later -Xmx wins over the one in jvm.options).
+SETTINGS=(PAYMENT_TRUSTEDPROXIES=127.0.0.1 SERVER_TOMCAT_MAXCONNECTIONS=$((STREAMS + 1000))
+    PAYMENT_MAX_STATUS_STREAMS=$STREAMS)
+JAVA_OPTS="$JAVA_OPTS -Xmx$((256 + STREAMS * 110 / 1024))m"
 app_start_ready "${SETTINGS[@]}"
-seed_payments $((RATE * DURATION))
+seed_payments $((2 * RATE * DURATION))
 db -c "COPY (SELECT payment_id, gateway_reference FROM payments ORDER BY gateway_reference) TO STDOUT" \
     >"$WORK_DIR/payments.tsv"
 cut -f1 "$WORK_DIR/payments.tsv" >"$WORK_DIR/ids.txt"
 start_beside b "$APP_JAR" PAYMENT_SANDBOX_WEBHOOKSECRET="$WEBHOOK_SECRET" "${SETTINGS[@]}"
 
+log "warming up: $RATE webhooks/s for ${DURATION}s through B, on payments no stream watches"
+python3 "$BENCH_DIR/live_status.py" "$BASE_URL" "$BESIDE_URL" "$APP_PID" "$WORK_DIR/payments.tsv" \
+    "$WEBHOOK_SECRET" "$STREAMS" "$ON_A" "$RATE" "$DURATION" warm-up
+log "waiting for the outbox to send the warm-up's receipts"
+for _ in $(seq 180); do
+    [[ $(db -c "SELECT count(*) FROM notification_outbox WHERE status = 'pending'") == 0 ]] && break
+    sleep 1
+done
 log "$STREAMS streams, then $RATE webhooks/s for ${DURATION}s through B"
 python3 "$BENCH_DIR/live_status.py" "$BASE_URL" "$BESIDE_URL" "$APP_PID" "$WORK_DIR/payments.tsv" \
     "$WEBHOOK_SECRET" "$STREAMS" "$ON_A" "$RATE" "$DURATION" | tee "$OUT"

@@ -2,11 +2,13 @@
 """Client of bench/live-status.sh: holds status streams on two app instances, drives webhooks through one, and
 measures how long after each webhook's 2xx its event reaches a stream on the other instance.
 
-  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION > result.json
+  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION [warm-up] > result.json
 
-PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments. Stream i watches payment
-i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k succeeds payment k, sent to B. Each stream
-comes from its own forwarded address (the app trusts 127.0.0.1 here), so the per-address limit does not apply.
+PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments, 2 * RATE * DURATION of them. Stream i
+watches payment i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k succeeds payment k, sent to
+B. With `warm-up` it only succeeds the other half (payments nobody watches) at the same rate, to warm the JIT up.
+Each stream comes from its own forwarded address (the app trusts 127.0.0.1 here), so the per-address limit does
+not apply.
 """
 import asyncio
 import json
@@ -78,7 +80,7 @@ async def hold_stream(url, payment, index, arrivals, opened, gate):
         tail = seen[-len(SUCCEEDED):]
 
 
-async def post_webhooks(url, events, rate, acknowledged, connections=32):
+async def post_webhooks(url, events, rate, acknowledged, connections=64):
     host = split(url)[0]
     queue = asyncio.Queue()
 
@@ -129,12 +131,22 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else None
 
 
+async def warm_up(b_url, payments, secret, webhooks, rate):
+    now = int(time.time())
+    events = [(payment, *signed_event(secret.encode(), f"evt_warm{k:07d}", reference, now))
+              for k, (payment, reference) in enumerate(payments[webhooks:2 * webhooks])]
+    await post_webhooks(b_url, events, rate, {})
+
+
 async def main():
     a_url, b_url, a_pid, tsv, secret, streams, on_a, rate, duration = sys.argv[1:10]
     a_pid, streams, on_a, rate, duration = int(a_pid), int(streams), int(on_a), int(rate), int(duration)
     payments = [line.split("\t") for line in Path(tsv).read_text().splitlines() if line]
     webhooks = rate * duration
-    assert len(payments) >= webhooks, f"need {webhooks} pending payments, have {len(payments)}"
+    assert len(payments) >= 2 * webhooks, f"need {2 * webhooks} pending payments, have {len(payments)}"
+    if sys.argv[10:] == ["warm-up"]:
+        await warm_up(b_url, payments, secret, webhooks, rate)
+        return
     idle = proc(a_pid)
 
     arrivals, opened = {}, []
@@ -154,6 +166,7 @@ async def main():
     now = int(time.time())
     events = [(payment, *signed_event(secret.encode(), f"evt_live{k:07d}", reference, now))
               for k, (payment, reference) in enumerate(payments[:webhooks])]
+    events = events[:webhooks]
     watched_on_a = {payments[i % webhooks][0] for i in range(on_a)}
     acknowledged, polls, stop = {}, [0], asyncio.Event()
     poller = asyncio.create_task(poll_status(a_url, [p for p, _ in payments], stop, polls))
