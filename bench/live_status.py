@@ -2,7 +2,7 @@
 """Client of bench/live-status.sh: holds status streams on two app instances, drives webhooks through one, and
 measures how long after each webhook's 2xx its event reaches a stream on the other instance.
 
-  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION [warm-up] > result.json
+  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION POLL_RATE [warm-up] > result.json
 
 PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments, 2 * RATE * DURATION of them. Stream i
 watches payment i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k succeeds payment k, sent to
@@ -110,13 +110,16 @@ async def post_webhooks(url, events, rate, acknowledged, connections=64):
     return time.monotonic() - start
 
 
-async def poll_status(url, payments, stop, counter, connections=8):
+async def poll_status(url, payments, stop, counter, rate, connections=8):
+    """Polls A at a steady `rate` per second, as that many customers' pages polling every 2 s would together."""
     host = split(url)[0]
 
     async def poller(offset):
         connection = Connection(url)
+        start = time.monotonic()
         i = offset
         while not stop.is_set():
+            await asyncio.sleep(max(0.0, start + (i - offset) / rate - time.monotonic()))
             await connection.exchange(
                 f"GET /api/payment/status/{payments[i % len(payments)]} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
             counter[0] += 1
@@ -139,12 +142,13 @@ async def warm_up(b_url, payments, secret, webhooks, rate):
 
 
 async def main():
-    a_url, b_url, a_pid, tsv, secret, streams, on_a, rate, duration = sys.argv[1:10]
-    a_pid, streams, on_a, rate, duration = int(a_pid), int(streams), int(on_a), int(rate), int(duration)
+    a_url, b_url, a_pid, tsv, secret, streams, on_a, rate, duration, poll_rate = sys.argv[1:11]
+    a_pid, streams, on_a, rate, duration, poll_rate = (int(a_pid), int(streams), int(on_a), int(rate), int(duration),
+                                                       int(poll_rate))
     payments = [line.split("\t") for line in Path(tsv).read_text().splitlines() if line]
     webhooks = rate * duration
     assert len(payments) >= 2 * webhooks, f"need {2 * webhooks} pending payments, have {len(payments)}"
-    if sys.argv[10:] == ["warm-up"]:
+    if sys.argv[11:] == ["warm-up"]:
         await warm_up(b_url, payments, secret, webhooks, rate)
         return
     idle = proc(a_pid)
@@ -169,7 +173,7 @@ async def main():
     events = events[:webhooks]
     watched_on_a = {payments[i % webhooks][0] for i in range(on_a)}
     acknowledged, polls, stop = {}, [0], asyncio.Event()
-    poller = asyncio.create_task(poll_status(a_url, [p for p, _ in payments], stop, polls))
+    poller = asyncio.create_task(poll_status(a_url, [p for p, _ in payments], stop, polls, poll_rate))
     sent_seconds = await post_webhooks(b_url, events, rate, acknowledged)
     polled_seconds = sent_seconds
     stop.set()
