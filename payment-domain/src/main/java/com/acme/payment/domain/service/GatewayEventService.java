@@ -173,7 +173,7 @@ public class GatewayEventService implements ReceiveGatewayEventUseCase, HandleGa
         String reason = reason(failure);
         try {
             handledEvents.recordFailure(LoggedGatewayEvent.handled(received, clock.instant(), null,
-                    LoggedEventOutcome.FAILED, reason));
+                    LoggedEventOutcome.FAILED, reason), failure);
         } catch (RuntimeException alsoFailed) {
             failure.addSuppressed(alsoFailed);
         }

@@ -276,7 +276,7 @@ class GatewayEventServiceTest {
                 .isInstanceOf(IllegalStateException.class);
 
         ArgumentCaptor<LoggedGatewayEvent> failed = ArgumentCaptor.forClass(LoggedGatewayEvent.class);
-        verify(handledEvents).recordFailure(failed.capture());
+        verify(handledEvents).recordFailure(failed.capture(), any());
         assertThat(failed.getValue().outcome()).isEqualTo(LoggedEventOutcome.FAILED);
         assertThat(failed.getValue().failureReason()).isEqualTo("IllegalStateException: ERROR: check violated");
         assertThat(failed.getValue().payload()).isEqualTo("{}");

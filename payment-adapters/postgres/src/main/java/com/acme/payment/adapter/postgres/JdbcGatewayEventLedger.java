@@ -49,8 +49,10 @@ public class JdbcGatewayEventLedger implements GatewayEventLedger, GatewayEventL
 
     /** A failure never replaces what a concurrent delivery handled: only a new or failed row is written. */
     @Override
-    public void recordFailure(LoggedGatewayEvent event) {
-        insert(event);
+    public void recordFailure(LoggedGatewayEvent event, RuntimeException cause) {
+        if (!PostgresErrors.unreachable(cause)) {
+            insert(event);
+        }
     }
 
     private int insert(LoggedGatewayEvent event) {

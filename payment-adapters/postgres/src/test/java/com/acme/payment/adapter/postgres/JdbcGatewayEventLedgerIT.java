@@ -10,11 +10,14 @@ import com.acme.payment.domain.model.LoggedGatewayEvent;
 import com.acme.payment.domain.query.GatewayEventSearch;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class JdbcGatewayEventLedgerIT {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final RuntimeException BUG = new IllegalStateException("bug");
 
     private final JdbcGatewayEventLedger log = new JdbcGatewayEventLedger(
             JdbcClient.create(PostgresTestDatabase.dataSource()));
@@ -22,16 +25,28 @@ class JdbcGatewayEventLedgerIT {
     @Test
     void a_failed_event_is_taken_over_by_the_next_handling_but_a_handled_one_is_not() {
         String failed = newEventId();
-        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0));
+        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0), BUG);
 
         assertThat(log.record(loggedEvent(failed, "pay_1", LoggedEventOutcome.APPLIED, T0.plusSeconds(60)))).isTrue();
-        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0.plusSeconds(90)));
+        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0.plusSeconds(90)), BUG);
         assertThat(log.record(loggedEvent(failed, "pay_1", LoggedEventOutcome.APPLIED, T0.plusSeconds(120)))).isFalse();
 
         LoggedGatewayEvent entry = log.find(failed).orElseThrow();
         assertThat(entry.outcome()).isEqualTo(LoggedEventOutcome.APPLIED);
         assertThat(entry.failureReason()).isNull();
         assertThat(entry.receivedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void a_failure_that_was_the_database_being_unreachable_is_not_written_since_that_would_wait_as_long() {
+        String failed = newEventId();
+
+        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0),
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        log.recordFailure(loggedEvent(failed, null, LoggedEventOutcome.FAILED, T0),
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
+
+        assertThat(log.find(failed)).isEmpty();
     }
 
     @Test

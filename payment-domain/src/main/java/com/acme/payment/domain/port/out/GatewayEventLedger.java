@@ -14,8 +14,12 @@ public interface GatewayEventLedger {
      */
     boolean record(LoggedGatewayEvent event);
 
-    /** Logs that handling failed, in a transaction of its own; never overwrites an event that was handled. */
-    void recordFailure(LoggedGatewayEvent event);
+    /**
+     * Logs that handling failed with {@code cause}, in a transaction of its own; never overwrites an event that was
+     * handled. Skipped when the cause is this log's own store being unreachable: the write would wait as long, and
+     * fail too, and the caller's error would reach the gateway that much later.
+     */
+    void recordFailure(LoggedGatewayEvent event, RuntimeException cause);
 
     /** Counts a redelivery of an event already handled. */
     void recordDuplicate(String eventId);
