@@ -45,7 +45,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -118,16 +117,14 @@ public class AdminPaymentController {
 
     /**
      * Pushed to the console's list: a {@code changed} event (payment id and version) for each change of any payment,
-     * stored by any instance. It ends after {@link PaymentStatusStreams#LIFETIME}; the browser then reconnects.
+     * stored by any instance. It ends after {@link EventStream#LIFETIME}; the browser then reconnects.
      */
     @Operation(operationId = "streamPaymentChanges", summary = "Changes of every payment as server-sent events")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
             schema = @Schema(implementation = AdminPaymentChange.class)))
     @GetMapping(path = "/payments/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter changeEvents(Principal user, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        // Tells nginx not to buffer the stream.
-        response.setHeader("X-Accel-Buffering", "no");
+        EventStream.prepare(response);
         return changeStreams.open(user.getName());
     }
 

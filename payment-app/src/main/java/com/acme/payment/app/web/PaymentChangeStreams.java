@@ -1,12 +1,11 @@
 package com.acme.payment.app.web;
 
-import static com.acme.payment.app.web.PaymentStatusStreams.HEARTBEAT;
-import static com.acme.payment.app.web.PaymentStatusStreams.LIFETIME;
+import static com.acme.payment.app.web.EventStream.HEARTBEAT;
+import static com.acme.payment.app.web.EventStream.LIFETIME;
 
 import com.acme.payment.app.web.dto.AdminPaymentChange;
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.out.PaymentWatches;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,13 +56,10 @@ public class PaymentChangeStreams implements SmartLifecycle {
             release(user);
             throw failure;
         }
-        Stream stream = new Stream(user, new SseEmitter(LIFETIME.toMillis()));
-        stream.emitter.onCompletion(stream::close);
-        stream.emitter.onError(failure -> stream.close());
-        stream.emitter.onTimeout(stream.emitter::complete);
+        Stream stream = new Stream(user);
         streams.add(stream);
         // Sends the headers now, not with the first change: EventSource reports the stream open on them.
-        stream.write(SseEmitter.event().comment(""));
+        stream.heartbeat();
         return stream.emitter;
     }
 
@@ -114,7 +110,7 @@ public class PaymentChangeStreams implements SmartLifecycle {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("payment-change-stream-");
         threads.setDaemon(true);
         writer = Executors.newSingleThreadScheduledExecutor(threads);
-        writer.scheduleAtFixedRate(() -> streams.forEach(stream -> stream.write(SseEmitter.event().comment(""))),
+        writer.scheduleAtFixedRate(() -> streams.forEach(Stream::heartbeat),
                 HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -132,30 +128,18 @@ public class PaymentChangeStreams implements SmartLifecycle {
         return running;
     }
 
-    private final class Stream {
+    private final class Stream extends EventStream {
 
         private final String user;
-        private final SseEmitter emitter;
-        private final AtomicBoolean closed = new AtomicBoolean();
 
-        Stream(String user, SseEmitter emitter) {
+        Stream(String user) {
             this.user = user;
-            this.emitter = emitter;
         }
 
-        void write(SseEmitter.SseEventBuilder event) {
-            try {
-                emitter.send(event);
-            } catch (IOException | IllegalStateException gone) {
-                close();
-            }
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                streams.remove(this);
-                release(user);
-            }
+        @Override
+        void forget() {
+            streams.remove(this);
+            release(user);
         }
     }
 }

@@ -107,7 +107,7 @@ public class PaymentController {
 
     /**
      * The status as it changes, pushed: the current status at once, then one {@code status} event per stored
-     * change (on any instance), {@code id} = the version. The stream ends after {@link PaymentStatusStreams#LIFETIME};
+     * change (on any instance), {@code id} = the version. The stream ends after {@link EventStream#LIFETIME};
      * the browser then reconnects with Last-Event-ID and gets only what it has not seen.
      */
     @Operation(operationId = "streamPaymentStatus", summary = "Status changes of a payment as server-sent events")
@@ -115,9 +115,7 @@ public class PaymentController {
     public SseEmitter statusEvents(@PathVariable String paymentId,
                                    @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
                                    HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        // Tells nginx not to buffer the stream.
-        response.setHeader("X-Accel-Buffering", "no");
+        EventStream.prepare(response);
         return streams.open(paymentId, lastEventId == null ? -1 : lastEventId, request.getRemoteAddr());
     }
 }

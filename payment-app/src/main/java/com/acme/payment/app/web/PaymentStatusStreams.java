@@ -1,11 +1,12 @@
 package com.acme.payment.app.web;
 
+import static com.acme.payment.app.web.EventStream.HEARTBEAT;
+import static com.acme.payment.app.web.EventStream.LIFETIME;
+
 import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.acme.payment.domain.port.out.PaymentWatches;
 import com.acme.payment.domain.query.PaymentStatusView;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public class PaymentStatusStreams implements SmartLifecycle {
 
-    public static final Duration LIFETIME = Duration.ofMinutes(10);
-    public static final Duration HEARTBEAT = Duration.ofSeconds(15);
     public static final int PER_ADDRESS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentStatusStreams.class);
@@ -84,10 +82,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
             leave(address);
             throw failure;
         }
-        Stream stream = new Stream(current.id(), address, new SseEmitter(LIFETIME.toMillis()), lastEventId);
-        stream.emitter.onCompletion(stream::close);
-        stream.emitter.onError(failure -> stream.close());
-        stream.emitter.onTimeout(stream.emitter::complete);
+        Stream stream = new Stream(current.id(), address, lastEventId);
         // Added inside compute: a set emptied by a closing stream leaves the map atomically, never with this one.
         streams.compute(current.id(), (id, watching) -> {
             Set<Stream> joined = watching == null ? ConcurrentHashMap.newKeySet() : watching;
@@ -186,18 +181,15 @@ public class PaymentStatusStreams implements SmartLifecycle {
         return threads;
     }
 
-    private final class Stream {
+    private final class Stream extends EventStream {
 
         private final PaymentId id;
         private final String address;
-        private final SseEmitter emitter;
-        private final AtomicBoolean closed = new AtomicBoolean();
         private long lastVersion;
 
-        Stream(PaymentId id, String address, SseEmitter emitter, long lastVersion) {
+        Stream(PaymentId id, String address, long lastVersion) {
             this.id = id;
             this.address = address;
-            this.emitter = emitter;
             this.lastVersion = lastVersion;
         }
 
@@ -211,26 +203,18 @@ public class PaymentStatusStreams implements SmartLifecycle {
                     .data(mapper.toStatusResponse(status), MediaType.APPLICATION_JSON));
         }
 
+        @Override
         synchronized void heartbeat() {
-            write(SseEmitter.event().comment(""));
+            super.heartbeat();
         }
 
-        private void write(SseEmitter.SseEventBuilder event) {
-            try {
-                emitter.send(event);
-            } catch (IOException | IllegalStateException gone) {
-                close();
-            }
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                streams.computeIfPresent(id, (key, watching) -> {
-                    watching.remove(this);
-                    return watching.isEmpty() ? null : watching;
-                });
-                leave(address);
-            }
+        @Override
+        void forget() {
+            streams.computeIfPresent(id, (key, watching) -> {
+                watching.remove(this);
+                return watching.isEmpty() ? null : watching;
+            });
+            leave(address);
         }
     }
 }
