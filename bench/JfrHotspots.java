@@ -38,8 +38,7 @@ public class JfrHotspots {
                 "org.springframework.validation.beanvalidation.MethodValidationInterceptor"));
         SUBSYSTEMS.put("email outbox (Jakarta Mail, Thymeleaf)", List.of("com.acme.payment.adapter.email.",
                 "jakarta.mail.", "org.eclipse.angus.", "org.thymeleaf."));
-        SUBSYSTEMS.put("HTTP parsing and socket I/O (Tomcat)", List.of("org.apache.coyote.",
-                "org.apache.tomcat.util.net."));
+        SUBSYSTEMS.put("HTTP parsing and socket I/O (Jetty)", List.of("org.eclipse.jetty."));
     }
 
     public static void main(String[] args) throws IOException {

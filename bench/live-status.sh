@@ -25,12 +25,12 @@ OUT=$BENCH_DIR/results/$STAMP-live-status.json
 ulimit -n "$(ulimit -Hn)"
 (($(ulimit -n) >= STREAMS + 100)) || die "$STREAMS streams need $((STREAMS + 100)) open files; ulimit -Hn is $(ulimit -Hn)"
 
-# Each stream comes from its own forwarded address, so the per-address stream limit does not apply; Tomcat's
-# default of 8192 connections and the app's of 1,000 streams are raised, and the heap with them (each stream holds
-# about 110 KiB of it; a later -Xmx wins over the one in jvm.options).
-SETTINGS=(PAYMENT_TRUSTEDPROXIES=127.0.0.1 SERVER_TOMCAT_MAXCONNECTIONS=$((STREAMS + 1000))
+# Each stream comes from its own forwarded address, so the per-address stream limit does not apply; Jetty's
+# limit of 8192 connections (application.yaml) and the app's of 1,000 streams are raised, and the heap with them
+# (each stream holds about 15 KiB of it; a later -Xmx wins over the one in jvm.options).
+SETTINGS=(PAYMENT_TRUSTEDPROXIES=127.0.0.1 SERVER_JETTY_MAXCONNECTIONS=$((STREAMS + 1000))
     PAYMENT_MAX_STATUS_STREAMS=$STREAMS)
-JAVA_OPTS="$JAVA_OPTS -Xmx$((256 + STREAMS * 110 / 1024))m"
+JAVA_OPTS="$JAVA_OPTS -Xmx$((256 + STREAMS * 16 / 1024))m"
 app_start_ready "${SETTINGS[@]}"
 seed_payments $((2 * RATE * DURATION))
 db -c "COPY (SELECT payment_id, gateway_reference FROM payments ORDER BY gateway_reference) TO STDOUT" \

@@ -34,7 +34,7 @@ def split(url: str) -> tuple[str, int]:
 
 
 class Connection:
-    """One keep-alive HTTP/1.1 connection, opened again when the server closes it (Tomcat: every 100 requests)."""
+    """One keep-alive HTTP/1.1 connection, opened again whenever the server closes it."""
 
     def __init__(self, url):
         self.host, self.port = split(url)

@@ -27,8 +27,12 @@ abstract class EventStream {
         emitter.onTimeout(emitter::complete);
     }
 
-    /** What a stream's response carries: never stored, and not buffered by nginx. */
+    /**
+     * What a stream's response carries: never stored, and not buffered by nginx. Its buffer is small: an event is
+     * a few hundred bytes, flushed at once, and the server keeps the buffer for as long as the stream is open.
+     */
     static void prepare(HttpServletResponse response) {
+        response.setBufferSize(1024);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         response.setHeader("X-Accel-Buffering", "no");
     }

@@ -87,7 +87,7 @@ public class PaymentController {
     /**
      * The ETag is the payment's version, which every stored change raises: a matching If-None-Match gets 304
      * without rendering the body. The body is returned as such, not in a ResponseEntity: Spring MVC flushes a
-     * ResponseEntity's headers before the length is known, and Tomcat would then send this, the busiest answer,
+     * ResponseEntity's headers before the length is known, and the server would then send this, the busiest answer,
      * chunked in two writes instead of one with a Content-Length. Declaring what it produces spares asking
      * every message converter on each poll.
      */

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request's body into memory before the app sees it, without holding a thread while it arrives.
- * A blocking read holds a Tomcat thread for as long as the client takes, and Tomcat's connection timeout is
- * per read: 200 clients sending a byte every 2 s took every thread. Here Servlet non-blocking I/O fills a
+ * A blocking read holds a thread for as long as the client takes, and the server's idle timeout is per read:
+ * 200 clients sending a byte every 2 s took every thread. Here Servlet non-blocking I/O fills a
  * buffer, the async timeout bounds the whole body (408), the buffer is capped (413), and the request is then
  * dispatched again with its body in memory. A body that is already all there when the request arrives is read at
  * once, without the dispatch. Requests without a body, like the status poll, pass straight on.
@@ -93,8 +93,8 @@ class RequestBodyFilter extends HttpFilter {
 
         /**
          * Answers 413 at once but keeps the connection until the rest of the body is in (or the timeout): closing
-         * it with bytes unread resets it, and the client may never see the answer. Tomcat drains such a body
-         * itself otherwise, in a blocking read that holds a thread for as long as the client trickles.
+         * it with bytes unread resets it, and the client may never see the answer. Draining the body in a
+         * blocking read instead would hold a thread for as long as the client trickles.
          */
         void reject() throws IOException {
             rejected = true;
@@ -131,7 +131,7 @@ class RequestBodyFilter extends HttpFilter {
             async.dispatch();
         }
 
-        /** The client went away, or was silent for longer than Tomcat's connection timeout. */
+        /** The client went away, or was silent for longer than the server's idle timeout. */
         @Override
         public void onError(Throwable error) {
             async.complete();

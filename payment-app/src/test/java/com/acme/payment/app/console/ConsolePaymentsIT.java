@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** What the console shows and does with payments: who did what, filters, the CSV export, the daily series. */
@@ -94,7 +95,8 @@ class ConsolePaymentsIT extends AbstractConsoleIT {
                 + URLEncoder.encode(tag, StandardCharsets.UTF_8));
 
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Type").map(MediaType::parseMediaType))
+                .hasValue(MediaType.parseMediaType("text/csv;charset=UTF-8"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
                 assertThat(value).startsWith("attachment").contains("payments.csv"));
         assertThat(csv.body()).startsWith("payment_id,created_at,updated_at,status,amount,refunded_amount,currency,"

@@ -47,6 +47,17 @@ class ClientAddressIT extends AbstractAppIT {
         assertThat(forwardedByUntrusted).containsExactly("HTTP/1.1 201", "HTTP/1.1 201", "HTTP/1.1 429");
     }
 
+    /** The proxy appends the peer it saw; what the client wrote to the left of it is not believed. */
+    @Test
+    void the_client_is_the_right_most_forwarded_address_that_is_not_a_trusted_proxy() {
+        List<Integer> statuses = Stream.of("198.51.100.1", "198.51.100.2", "198.51.100.3")
+                .map(spoofed -> postJson(CREATE, BODY,
+                        Map.of("X-Forwarded-For", spoofed + ", 203.0.113.70, 127.0.0.1")).statusCode())
+                .toList();
+
+        assertThat(statuses).containsExactly(201, 201, 429);
+    }
+
     @Test
     void hsts_is_sent_when_a_trusted_proxy_says_the_client_used_https() {
         HttpResponse<String> viaTrusted = send(HttpRequest.newBuilder(uri("/actuator/health"))
