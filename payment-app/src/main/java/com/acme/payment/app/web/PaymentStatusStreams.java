@@ -41,7 +41,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
     private final PaymentWatches watches;
     private final Map<PaymentId, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
-    /** Each open stream holds Tomcat's request and response, about 110 KiB of heap: the heap bounds how many. */
+    /** Each open stream holds Jetty's request and response, about 16 KiB of heap: the heap bounds how many. */
     private final int maxStreams;
     private final AtomicInteger held = new AtomicInteger();
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
