@@ -30,7 +30,7 @@ ulimit -n "$(ulimit -Hn)"
 # (each stream holds about 15 KiB of it; a later -Xmx wins over the one in jvm.options).
 SETTINGS=(PAYMENT_TRUSTEDPROXIES=127.0.0.1 SERVER_JETTY_MAXCONNECTIONS=$((STREAMS + 1000))
     PAYMENT_MAX_STATUS_STREAMS=$STREAMS)
-JAVA_OPTS="$JAVA_OPTS -Xmx$((256 + STREAMS * 16 / 1024))m"
+JAVA_OPTS="$JAVA_OPTS -Xmx$((200 + STREAMS * 16 / 1024))m"
 app_start_ready "${SETTINGS[@]}"
 seed_payments $((2 * RATE * DURATION))
 db -c "COPY (SELECT payment_id, gateway_reference FROM payments ORDER BY gateway_reference) TO STDOUT" \

@@ -130,7 +130,7 @@ export interface paths {
          *     - The stream ends after 10 minutes; `EventSource` reconnects by itself and sends the last
          *       `id` it received as `Last-Event-ID`.
          *     - A client address may hold 20 streams at once on each app instance; more get `429`. An
-         *       instance holds at most `PAYMENT_MAX_STATUS_STREAMS` streams (1,000 by default); beyond
+         *       instance holds at most `PAYMENT_MAX_STATUS_STREAMS` streams (5,000 by default); beyond
          *       that it answers `503` and the page polls the status endpoint instead.
          *     - Behind a proxy that buffers responses the events arrive late or never: the page then
          *       falls back to polling the status endpoint.

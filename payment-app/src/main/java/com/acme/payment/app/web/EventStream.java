@@ -37,11 +37,16 @@ abstract class EventStream {
         response.setHeader("X-Accel-Buffering", "no");
     }
 
+    /**
+     * A write that finds the client gone ends the request too: Jetty does not report that failure to the async
+     * listeners, so the request would otherwise stay open until its lifetime ends, and hold up a graceful shutdown.
+     */
     void write(SseEmitter.SseEventBuilder event) {
         try {
             emitter.send(event);
         } catch (IOException | IllegalStateException gone) {
             close();
+            emitter.complete();
         }
     }
 

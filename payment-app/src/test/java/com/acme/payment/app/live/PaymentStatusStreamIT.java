@@ -4,6 +4,7 @@ import static com.acme.payment.app.StripeEvents.newEventId;
 import static com.acme.payment.app.StripeEvents.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.acme.payment.adapter.postgres.EmbeddedPostgresServer;
 import com.acme.payment.adapter.postgres.PostgresPaymentChangeFeed;
@@ -239,6 +240,36 @@ class PaymentStatusStreamIT extends AbstractAppIT {
             URI statusOnB = URI.create(onB.toString().replace("/events", ""));
             assertThat(send(HttpRequest.newBuilder(statusOnB).GET().build()).statusCode()).as("polling")
                     .isEqualTo(200);
+        }
+    }
+
+    /**
+     * Jetty does not tell the app's async listeners that a write found the client gone: the stream has to end the
+     * request itself, or the request stays open for the stream's lifetime and holds up a graceful shutdown (which
+     * gives up only after 30 s).
+     */
+    @Test
+    void a_stream_whose_client_left_ends_at_the_next_write_and_does_not_hold_up_a_shutdown() throws Exception {
+        ConfigurableApplicationContext instanceC = startInstanceBeside(database, "stream-instance-c",
+                "payment.sandbox.webhook-secret=" + WEBHOOK_SECRET);
+        try {
+            PaymentStatusStreams streamsOnC = instanceC.getBean(PaymentStatusStreams.class);
+            URI onC = URI.create("http://localhost:" + instanceC.getEnvironment().getProperty("local.server.port")
+                    + events(paymentId));
+            try (EventStreamClient stream = EventStreamClient.open(HTTP, onC, Map.of())) {
+                assertThat(stream.next(WAIT)).isNotNull();
+                assertThat(streamsOnC.size()).isEqualTo(1);
+            }
+            // The first write after the client left may still reach the socket's buffer; a later one fails.
+            deliverOnB(StripeEvents.processing(newEventId(), intentId, 1250));
+            deliverOnB(StripeEvents.succeeded(newEventId(), intentId, 1250));
+            await().atMost(WAIT).until(() -> streamsOnC.size() == 0);
+
+            long closing = System.nanoTime();
+            instanceC.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            instanceC.close();
         }
     }
 

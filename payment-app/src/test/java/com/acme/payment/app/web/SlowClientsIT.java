@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that send a body a byte at a time. The server has 200 threads and its idle timeout is per read: a
+ * Clients that send a body a byte at a time. The server has 100 threads and its idle timeout is per read: a
  * blocking body read (or the server draining the body it refused) let such clients hold every thread.
  */
 class SlowClientsIT extends AbstractAppIT {
