@@ -33,7 +33,7 @@ public class TrustedProxiesConfiguration {
                         .map(IpAddressMatcher::new).toList();
         FilterRegistrationBean<TrustedProxiesFilter> registration =
                 new FilterRegistrationBean<>(new TrustedProxiesFilter(proxies));
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -3,7 +3,7 @@ package com.acme.payment.app.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,27 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private static final Map<HttpStatus, ProblemType> TYPES = Map.of(
-            HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
-            HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHORIZED,
-            HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
-            HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
-            HttpStatus.METHOD_NOT_ALLOWED, ProblemType.METHOD_NOT_ALLOWED,
-            HttpStatus.REQUEST_TIMEOUT, ProblemType.REQUEST_TIMEOUT,
-            HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE,
-            HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
-            HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE);
+    /** The problem type for each status the server may refuse a request with; ProblemType knows the status. */
+    private static final List<ProblemType> TYPES = List.of(ProblemType.MALFORMED_REQUEST, ProblemType.UNAUTHORIZED,
+            ProblemType.FORBIDDEN, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED, ProblemType.REQUEST_TIMEOUT,
+            ProblemType.PAYLOAD_TOO_LARGE, ProblemType.RATE_LIMITED, ProblemType.SERVICE_UNAVAILABLE);
 
+    /** Another server error is an internal error (500); another client error keeps its status, untyped. */
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? HttpStatus.resolve(code) : null;
-        if (status == null || status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
-        }
-        ProblemType type = TYPES.getOrDefault(status, ProblemType.INTERNAL_ERROR);
-        ProblemDetail problem = type.status() == status ? ProblemDetailsAdvice.problem(type, type.title() + ".")
-                : ProblemDetail.forStatus(status);
-        return ResponseEntity.status(status).body(problem);
+                && HttpStatus.resolve(code) != null ? HttpStatus.valueOf(code) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemType type = TYPES.stream().filter(candidate -> candidate.status() == status).findFirst()
+                .orElse(status.is5xxServerError() ? ProblemType.INTERNAL_ERROR : null);
+        return ProblemDetailsAdvice.respond(type == null ? ProblemDetail.forStatus(status)
+                : ProblemDetailsAdvice.problem(type, type.title() + "."));
     }
 }
