@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * With no SPRING_DATASOURCE_URL, starts the embedded PostgreSQL (extracting its binaries and creating the cluster
- * on first use: seconds) on a thread of its own as soon as the context starts to refresh, while Spring reads the
+ * With no SPRING_DATASOURCE_URL, starts the embedded PostgreSQL (creating the cluster on first use, and
+ * extracting its binaries on the machine's first: seconds) on a thread of its own as soon as the context starts to refresh, while Spring reads the
  * configuration classes and builds the web server; the {@code embeddedPostgres} bean is that server, waited for by
  * the first bean that needs it. At refresh, not earlier, so that every property source (a test's too) is in.
  * Listed in META-INF/spring.factories, so test contexts start the same way.
@@ -32,7 +32,8 @@ public class EmbeddedPostgresStartup implements ApplicationContextInitializer<Ge
             public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
                 Binder configuration = Binder.get(context.getEnvironment());
                 if (configuration.bind("spring.datasource.url", String.class).orElse("").isBlank()) {
-                    start(context, configuration.bind("payment.data-dir", Path.class).get().toAbsolutePath());
+                    start(context, configuration.bind("payment.data-dir", Path.class).get().toAbsolutePath(),
+                            configuration.bind("payment.postgres-binaries-dir", Path.class).get());
                 }
             }
 
@@ -42,11 +43,11 @@ public class EmbeddedPostgresStartup implements ApplicationContextInitializer<Ge
         });
     }
 
-    private static void start(GenericApplicationContext context, Path dataDir) {
+    private static void start(GenericApplicationContext context, Path dataDir, Path binariesDir) {
         CompletableFuture<EmbeddedPostgresServer> starting = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                starting.complete(EmbeddedPostgresServer.start(dataDir));
+                starting.complete(EmbeddedPostgresServer.start(dataDir, binariesDir));
             } catch (Throwable failure) {
                 starting.completeExceptionally(failure);
             }

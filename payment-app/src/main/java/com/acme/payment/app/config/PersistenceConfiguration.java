@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres (binaries in pg-bin), started
- * by {@link EmbeddedPostgresStartup}.
+ * PostgreSQL: the configured one, or an embedded one kept in $PAYMENT_DATA_DIR/postgres (binaries in
+ * $PAYMENT_POSTGRES_BINARIES_DIR), started by {@link EmbeddedPostgresStartup}.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {

@@ -26,8 +26,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * local users: it listens on 127.0.0.1 only, every connection needs a password (SCRAM), the app connects as
  * {@value #APP_ROLE} (not a superuser; it owns the schema), and the binaries are run from a folder only this
  * user can write. In {@code home}: {@code postgres/} (the cluster, with {@value #SUPERUSER_PASSWORD_FILE} and
- * {@value #APP_PASSWORD_FILE}, mode 0600) and {@code pg-bin/} (the binaries, mode 0700; refused when
- * another user could write to it).
+ * {@value #APP_PASSWORD_FILE}, mode 0600). The binaries are extracted once into a folder of their own (mode 0700;
+ * refused when another user could write to it), which any number of clusters share.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -35,7 +35,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String APP_ROLE = "payment_app";
     public static final String DATABASE = "postgres";
     public static final String CLUSTER_DIRECTORY = "postgres";
-    public static final String BINARIES_DIRECTORY = "pg-bin";
     public static final String SUPERUSER_PASSWORD_FILE = "superuser.password";
     public static final String APP_PASSWORD_FILE = "app.password";
 
@@ -56,14 +55,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on {@code home}/postgres, creating the cluster there on first use, and brings a cluster
-     * made by an older version (no passwords, trusted local connections) up to the same protections. The caller
-     * closes it; nothing else stops it before the JVM exits.
+     * made by an older version (no passwords, trusted local connections) up to the same protections. Runs the
+     * binaries from {@code binariesFolder}, extracting them there when they are not yet (seconds: a fresh cluster
+     * with binaries already there starts much sooner). The caller closes it; nothing else stops it before the JVM
+     * exits.
      */
-    public static EmbeddedPostgresServer start(Path home) {
+    public static EmbeddedPostgresServer start(Path home, Path binariesFolder) {
         Path cluster = home.resolve(CLUSTER_DIRECTORY);
         try {
             Files.createDirectories(home);
-            PostgresBinaries binaries = PostgresBinaries.under(home.resolve(BINARIES_DIRECTORY));
+            PostgresBinaries binaries = PostgresBinaries.under(binariesFolder);
             stopOrphanedServer(cluster);
             Path superuserPasswordFile = cluster.resolve(SUPERUSER_PASSWORD_FILE);
             Optional<String> existingPassword = PostgresCredentials.readPassword(superuserPasswordFile);

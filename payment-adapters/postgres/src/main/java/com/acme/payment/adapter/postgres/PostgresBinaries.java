@@ -48,6 +48,7 @@ final class PostgresBinaries implements PgBinaryResolver {
 
     /** The library makes its working folder writable by everyone: it goes inside one only we can enter. */
     static PostgresBinaries under(Path folder) throws IOException {
+        Files.createDirectories(folder.toAbsolutePath().getParent());
         return new PostgresBinaries(ownerOnlyFolder(folder).resolve(LIBRARY_WORKING_DIRECTORY));
     }
 

@@ -18,6 +18,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class EmbeddedPostgresServerIT {
 
+    /** Where the app extracts the binaries by default ($PAYMENT_POSTGRES_BINARIES_DIR): extracted once for all. */
+    static final Path BINARIES = Path.of(System.getProperty("user.home"), ".cache", "payment-service", "postgres");
+
     /** The app's data directory ($PAYMENT_DATA_DIR). */
     @TempDir
     Path dataDirectory;
@@ -25,12 +28,12 @@ class EmbeddedPostgresServerIT {
     @Test
     void keepsPaymentsAcrossARestartOnTheSameDataDirectory() {
         Payment payment = PaymentFixtures.succeededPayment();
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             LiquibaseMigrator.migrate(server.dataSource());
             new JdbcPaymentRepository(JdbcClient.create(server.dataSource())).insert(payment);
         }
 
-        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             LiquibaseMigrator.migrate(restarted.dataSource());
             JdbcPaymentRepository repository = new JdbcPaymentRepository(JdbcClient.create(restarted.dataSource()));
 
@@ -43,7 +46,7 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void runsWithDurableCommits() {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             JdbcClient jdbc = JdbcClient.create(server.dataSource());
 
             assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
@@ -54,7 +57,7 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void servesItsJdbcUrlOnLoopbackOnlyToTheAppRoleWithThePasswordInItsFile() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             JdbcClient overUrl = JdbcClient.create(new DriverManagerDataSource(
                     server.jdbcUrl(), server.username(), Files.readString(server.passwordFile()).strip()));
 
@@ -67,8 +70,8 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void refusesToStartASecondServerOnADataDirectoryInUse() {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
-            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory).close())
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, BINARIES).close())
                     .isInstanceOf(IllegalStateException.class);
             assertThat(JdbcClient.create(server.dataSource()).sql("SELECT 1").query(Integer.class).single())
                     .isEqualTo(1);
@@ -93,7 +96,7 @@ class EmbeddedPostgresServerIT {
                 .strip());
         assertThat(ProcessHandle.of(orphanPid)).as("PostgreSQL outlives kill -9 of its app").isPresent();
 
-        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             assertThat(JdbcClient.create(restarted.dataSource()).sql("SELECT note FROM before_the_kill")
                     .query(String.class).single()).isEqualTo("committed");
             assertThat(ProcessHandle.of(orphanPid)).isEmpty();
@@ -107,7 +110,7 @@ class EmbeddedPostgresServerIT {
         static final String READY = "ready";
 
         public static void main(String[] args) throws InterruptedException {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), BINARIES);
             JdbcClient jdbc = JdbcClient.create(server.dataSource());
             jdbc.sql("CREATE TABLE before_the_kill (note text)").update();
             jdbc.sql("INSERT INTO before_the_kill VALUES ('committed')").update();

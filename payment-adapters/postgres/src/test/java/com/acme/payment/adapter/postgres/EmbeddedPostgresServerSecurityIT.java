@@ -1,5 +1,6 @@
 package com.acme.payment.adapter.postgres;
 
+import static com.acme.payment.adapter.postgres.EmbeddedPostgresServerIT.BINARIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class EmbeddedPostgresServerSecurityIT {
 
     @Test
     void refusesTheSuperuserAndTheAppRoleWithoutTheirPasswords() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             assertThatThrownBy(() -> connect(server, "postgres", null)).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> connect(server, "postgres", "postgres"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
@@ -54,7 +55,7 @@ class EmbeddedPostgresServerSecurityIT {
 
     @Test
     void connectsTheAppAsARoleThatIsNoSuperuserAndCannotRunPrograms() {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             JdbcClient app = JdbcClient.create(server.dataSource());
 
             assertThat(app.sql("SELECT current_user").query(String.class).single()).isEqualTo("payment_app");
@@ -66,27 +67,29 @@ class EmbeddedPostgresServerSecurityIT {
     }
 
     @Test
-    void keepsPasswordsAndBinariesWhereOnlyItsUserCanReachThemAndRunsPostgres17Point8OrLater() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+    void keepsPasswordsAndBinariesWhereOnlyItsUserCanReachThemAndRunsPostgres17Point8OrLater(
+            @TempDir Path cache) throws Exception {
+        Path binaries = cache.resolve("payment-service/postgres");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             assertThat(permissions(dataDirectory.resolve("postgres/superuser.password"))).isEqualTo("rw-------");
             assertThat(permissions(dataDirectory.resolve("postgres/app.password"))).isEqualTo("rw-------");
-            assertThat(permissions(dataDirectory.resolve("pg-bin"))).isEqualTo("rwx------");
-            assertThat(worldWritable(dataDirectory.resolve("pg-bin"))).isEmpty();
+            assertThat(permissions(binaries)).isEqualTo("rwx------");
+            assertThat(worldWritable(binaries)).isEmpty();
             long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postgres/postmaster.pid"))
                     .get(0).strip());
             assertThat(ProcessHandle.of(postmaster).orElseThrow().info().command().orElseThrow())
-                    .startsWith(dataDirectory.resolve("pg-bin").toString());
+                    .startsWith(binaries.toString());
             assertThat(JdbcClient.create(server.dataSource()).sql("SHOW server_version_num").query(Integer.class)
                     .single()).isBetween(170008, 179999);
         }
     }
 
     @Test
-    void refusesToRunBinariesFromAFolderOtherUsersCanWrite() throws Exception {
-        Path binaries = Files.createDirectory(dataDirectory.resolve("pg-bin"));
+    void refusesToRunBinariesFromAFolderOtherUsersCanWrite(@TempDir Path cache) throws Exception {
+        Path binaries = Files.createDirectory(cache.resolve("postgres"));
         Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory).close())
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, binaries).close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(binaries.toString()).hasMessageContaining("writable by no one else");
         assertThat(dataDirectory.resolve("postgres/postmaster.pid")).doesNotExist();
@@ -103,7 +106,7 @@ class EmbeddedPostgresServerSecurityIT {
             throw new UncheckedIOException(e);
         }
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, BINARIES)) {
             assertThatThrownBy(() -> connect(server, "postgres", null)).isInstanceOf(SQLException.class);
             LiquibaseMigrator.migrate(server.dataSource());
             JdbcPaymentRepository repository = new JdbcPaymentRepository(JdbcClient.create(server.dataSource()));
@@ -132,7 +135,7 @@ class EmbeddedPostgresServerSecurityIT {
     /** Starts the server in a process of its own (where java.io.tmpdir can be set) and stops it. */
     static final class StartsAndStops {
         public static void main(String[] args) {
-            EmbeddedPostgresServer.start(Path.of(args[0])).close();
+            EmbeddedPostgresServer.start(Path.of(args[0]), BINARIES).close();
         }
     }
 
