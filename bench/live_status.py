@@ -2,13 +2,15 @@
 """Client of bench/live-status.sh: holds status streams on two app instances, drives webhooks through one, and
 measures how long after each webhook's 2xx its event reaches a stream on the other instance.
 
-  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION POLL_RATE [warm-up] > result.json
+  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION POLL_RATE > result.json
+  live_status.py A_URL B_URL A_PID PAYMENTS_TSV SECRET STREAMS ON_A RATE DURATION POLL_RATE warm-up FIRST COUNT
 
-PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments, 2 * RATE * DURATION of them. Stream i
-watches payment i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k succeeds payment k, sent to
-B. With `warm-up` it only succeeds the other half (payments nobody watches) at the same rate, to warm the JIT up.
-Each stream comes from its own forwarded address (the app trusts 127.0.0.1 here), so the per-address limit does
-not apply.
+PAYMENTS_TSV lines are `<paymentId>\t<gateway reference>` of pending payments, the first RATE * DURATION of them for
+the measurement. Stream i watches payment i % (RATE * DURATION), on A when i < ON_A and on B otherwise; webhook k
+succeeds payment k, sent to B. A warm-up round succeeds payments FIRST to FIRST + COUNT - 1 at the same rate while
+polling A and holding a stream on A for one payment in ten of them, so that both instances' JIT compiles every path
+the measurement takes. Each stream comes from its own forwarded address (the app trusts 127.0.0.1 here), so the
+per-address limit does not apply.
 """
 import asyncio
 import json
@@ -34,23 +36,35 @@ def split(url: str) -> tuple[str, int]:
 
 
 class Connection:
-    """One keep-alive HTTP/1.1 connection, opened again whenever the server closes it."""
+    """One keep-alive HTTP/1.1 connection, opened again whenever the server closes it. A request that finds its
+    connection closed before any answer (Jetty closes one idle for 5 s) is sent once more on a new one, and counted:
+    a webhook is idempotent, so the app answers a repeat with the same outcome or `duplicate`."""
+
+    resent = 0
 
     def __init__(self, url):
         self.host, self.port = split(url)
         self.reader = self.writer = None
 
     async def exchange(self, request: bytes) -> bytes:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(request)
-        head = await self.reader.readuntil(b"\r\n\r\n")
+        try:
+            head = await self._send(request)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.close()
+            Connection.resent += 1
+            head = await self._send(request)
         headers = head.lower()
         length = next(int(line.split(b":")[1]) for line in headers.split(b"\r\n") if line.startswith(b"content-length:"))
         await self.reader.readexactly(length)
         if b"connection: close" in headers:
             self.close()
         return head
+
+    async def _send(self, request: bytes) -> bytes:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(request)
+        return await self.reader.readuntil(b"\r\n\r\n")
 
     def close(self):
         if self.writer is not None:
@@ -134,11 +148,26 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else None
 
 
-async def warm_up(b_url, payments, secret, webhooks, rate):
+async def warm_up(a_url, b_url, payments, secret, rate, poll_rate):
     now = int(time.time())
-    events = [(payment, *signed_event(secret.encode(), f"evt_warm{k:07d}", reference, now))
-              for k, (payment, reference) in enumerate(payments[webhooks:2 * webhooks])]
+    events = [(payment, *signed_event(secret.encode(), f"evt_warm{reference}", reference, now))
+              for payment, reference in payments]
+    arrivals, opened = {}, []
+    gate = asyncio.Semaphore(200)
+    streams = [asyncio.create_task(hold_stream(a_url, payment, index, arrivals, opened, gate))
+               for index, (payment, _) in enumerate(payments[::10])]
+    polls, stop = [0], asyncio.Event()
+    poller = asyncio.create_task(poll_status(a_url, [p for p, _ in payments], stop, polls, poll_rate))
     await post_webhooks(b_url, events, rate, {})
+    stop.set()
+    await poller
+    await asyncio.sleep(1)
+    for writer in opened:
+        writer.close()
+    for stream in streams:
+        stream.cancel()
+    if Connection.resent:
+        print(f"warm-up: {Connection.resent} requests resent on a new connection", file=sys.stderr)
 
 
 async def main():
@@ -147,10 +176,12 @@ async def main():
                                                        int(poll_rate))
     payments = [line.split("\t") for line in Path(tsv).read_text().splitlines() if line]
     webhooks = rate * duration
-    assert len(payments) >= 2 * webhooks, f"need {2 * webhooks} pending payments, have {len(payments)}"
-    if sys.argv[11:] == ["warm-up"]:
-        await warm_up(b_url, payments, secret, webhooks, rate)
+    if sys.argv[11:12] == ["warm-up"]:
+        first, count = int(sys.argv[12]), int(sys.argv[13])
+        assert len(payments) >= first + count, f"need {first + count} pending payments, have {len(payments)}"
+        await warm_up(a_url, b_url, payments[first:first + count], secret, rate, poll_rate)
         return
+    assert len(payments) >= webhooks, f"need {webhooks} pending payments, have {len(payments)}"
     idle = proc(a_pid)
 
     arrivals, opened = {}, []
@@ -195,6 +226,7 @@ async def main():
         "a_idle": idle, "a_holding_streams": holding, "a_during_webhooks": during,
         "a_rss_for_streams_mib": round(holding["rss_mib"] - idle["rss_mib"], 1),
         "status_polls_per_s_on_a": round(polls[0] / polled_seconds, 1),
+        "requests_resent_on_a_new_connection": Connection.resent,
     }, sys.stdout, indent=2)
     print()
 
