@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** A server-sent events client for tests: the events of one stream, in order, as they arrive. */
@@ -22,7 +21,6 @@ public final class EventStreamClient implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final AtomicInteger comments = new AtomicInteger();
 
     private EventStreamClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -45,11 +43,6 @@ public final class EventStreamClient implements AutoCloseable {
     /** The next event, or null when none came within the wait. */
     public Event next(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** How many comment lines (heartbeats) came so far. */
-    public int comments() {
-        return comments.get();
     }
 
     /** Whether the server ended the stream within the wait. */
@@ -75,8 +68,6 @@ public final class EventStreamClient implements AutoCloseable {
                     name = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).strip());
-                } else if (line.startsWith(":")) {
-                    comments.incrementAndGet();
                 }
             }
         } catch (RuntimeException closed) {

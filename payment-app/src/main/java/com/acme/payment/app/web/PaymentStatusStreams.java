@@ -33,11 +33,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class PaymentStatusStreams implements SmartLifecycle {
 
     public static final int PER_ADDRESS = 20;
-    /**
-     * Each stream's heartbeat is due in one of this many slices of {@link EventStream#HEARTBEAT}, a slice every
-     * second: 10,000 streams' heartbeats written at once held up the events due meanwhile by up to a second.
-     */
-    private static final int HEARTBEAT_SLICES = 15;
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentStatusStreams.class);
 
@@ -49,9 +44,6 @@ public class PaymentStatusStreams implements SmartLifecycle {
     /** Each open stream holds Jetty's request and response, about 16 KiB of heap: the heap bounds how many. */
     private final int maxStreams;
     private final AtomicInteger held = new AtomicInteger();
-    private final AtomicInteger opened = new AtomicInteger();
-    /** The slice whose streams get their heartbeat next; only the heartbeat thread uses it. */
-    private int nextHeartbeatSlice;
     /** Payments with a read queued: changes that arrive before it runs are covered by it. */
     private final Set<PaymentId> queued = ConcurrentHashMap.newKeySet();
     /** Made on start, ended on stop: a stopped context may be started again (the test context cache does). */
@@ -147,13 +139,7 @@ public class PaymentStatusStreams implements SmartLifecycle {
     }
 
     private void heartbeat() {
-        int slice = nextHeartbeatSlice;
-        nextHeartbeatSlice = (slice + 1) % HEARTBEAT_SLICES;
-        streams.values().forEach(watching -> watching.forEach(stream -> {
-            if (stream.heartbeatSlice == slice) {
-                stream.heartbeat();
-            }
-        }));
+        streams.values().forEach(watching -> watching.forEach(Stream::heartbeat));
     }
 
     private void forgetExpiredWatches() {
@@ -168,8 +154,8 @@ public class PaymentStatusStreams implements SmartLifecycle {
     public void start() {
         readers = Executors.newFixedThreadPool(2, daemon("payment-status-stream"));
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("payment-status-heartbeat"));
-        long slice = HEARTBEAT.toMillis() / HEARTBEAT_SLICES;
-        heartbeats.scheduleAtFixedRate(this::heartbeat, slice, slice, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
         heartbeats.scheduleWithFixedDelay(this::forgetExpiredWatches, LIFETIME.toMillis(), LIFETIME.toMillis(),
                 TimeUnit.MILLISECONDS);
         running = true;
@@ -199,7 +185,6 @@ public class PaymentStatusStreams implements SmartLifecycle {
 
         private final PaymentId id;
         private final String address;
-        private final int heartbeatSlice = Math.floorMod(opened.getAndIncrement(), HEARTBEAT_SLICES);
         private long lastVersion;
 
         Stream(PaymentId id, String address, long lastVersion) {
