@@ -16,9 +16,10 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * With no SPRING_DATASOURCE_URL, starts the embedded PostgreSQL (creating the cluster on first use, and
- * extracting its binaries on the machine's first: seconds) on a thread of its own as soon as the context starts to refresh, while Spring reads the
- * configuration classes and builds the web server; the {@code embeddedPostgres} bean is that server, waited for by
- * the first bean that needs it. At refresh, not earlier, so that every property source (a test's too) is in.
+ * extracting its binaries on the machine's first: seconds) on a thread of its own as soon as the context starts
+ * to refresh, while Spring reads the configuration classes and builds the web server; the
+ * {@code embeddedPostgres} bean is that server, waited for by the first bean that needs it. At refresh, not
+ * earlier, so that every property source (a test's too) is in.
  * Listed in META-INF/spring.factories, so test contexts start the same way.
  */
 public class EmbeddedPostgresStartup implements ApplicationContextInitializer<GenericApplicationContext> {
