@@ -37,8 +37,9 @@ def split(url: str) -> tuple[str, int]:
 
 class Connection:
     """One keep-alive HTTP/1.1 connection, opened again whenever the server closes it. A request that finds its
-    connection closed before any answer (Jetty closes one idle for 5 s) is sent once more on a new one, and counted:
-    a webhook is idempotent, so the app answers a repeat with the same outcome or `duplicate`."""
+    connection closed before any answer (the server may close a kept-alive connection, one idle for 5 s for one) is
+    sent once more on a new one, and counted: a webhook is idempotent, so the app answers a repeat with the same
+    outcome or `duplicate`."""
 
     resent = 0
 
