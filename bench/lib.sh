@@ -21,11 +21,21 @@ TRACKED_PIDS=()
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-# The jar given as the first argument, or the one `./mvnw install` leaves in payment-app/target.
+# The jar given as the first argument, or the unpacked one the README runs (payment-app/target/app).
 resolve_jar() {
-    local jar=${1:-$REPO_DIR/payment-app/target/payment-app.jar}
-    [[ -f $jar ]] || die "no app jar at $jar (build it: ./mvnw -q -B install -DskipTests)"
+    local jar=${1:-$REPO_DIR/payment-app/target/app/payment-app.jar}
+    [[ -f $jar ]] || die "no app jar at $jar (build it: ./mvnw -B -DskipTests package)"
     realpath "$jar"
+}
+
+# -XX:SharedArchiveFile for the class data sharing archive the build writes beside the unpacked jar, as the README
+# passes it; nothing for a jar without one (the nested jar, bench/floor-app), nor with JFR or an agent from the start
+# (PROFILE=1): JDK 17 then crashes on the archive (README, "Two commands").
+archive_option() {
+    local archive=${1%.jar}.jsa
+    if [[ -f $archive && $JAVA_OPTS != *StartFlightRecording* && $JAVA_OPTS != *-javaagent* ]]; then
+        printf -- '-XX:SharedArchiveFile=%s' "$archive"
+    fi
 }
 
 # Installs what the scripts need and the machine lacks (Debian/Ubuntu): wrk, psql, pgbench, curl.
@@ -86,7 +96,7 @@ app_start() {
     env SERVER_PORT="$APP_PORT" PAYMENT_DATA_DIR="$DATA_DIR" \
         PAYMENT_SANDBOX_WEBHOOKSECRET="$WEBHOOK_SECRET" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         PAYMENT_CREATEINTENTPERMINUTE=1000000 PAYMENT_TRUSTED_PROXIES=127.0.0.1 "$@" \
-        java $JAVA_OPTS -jar "$APP_JAR" >>"$APP_LOG" 2>&1 &
+        java $JAVA_OPTS $(archive_option "$APP_JAR") -jar "$APP_JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
 }
 
@@ -125,7 +135,7 @@ start_beside() {
     env SERVER_PORT="$port" PAYMENT_DATA_DIR="$WORK_DIR/data-$name" PAYMENT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=payment_app \
         SPRING_DATASOURCE_PASSWORD="$(<"$DATA_DIR/postgres/app.password")" \
-        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java $JAVA_OPTS -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
+        SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=64 "$@" java $JAVA_OPTS $(archive_option "$jar") -jar "$jar" >"$WORK_DIR/$name.log" 2>&1 &
     BESIDE_PID=$!
     track_pid "$BESIDE_PID"
     BESIDE_URL=http://127.0.0.1:$port

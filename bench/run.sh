@@ -147,7 +147,7 @@ cat >"$WORK_DIR/results/app.json" <<EOF
  "seed_payments": $SEED, "seed_ms": $SEED_MS, "warmup_s": $WARMUP_S, "c2_queue_after_warmup": $C2_QUEUE,
  "outbox_backlog_after_warmup": $OUTBOX_BACKLOG, "outbox_drain_s": $OUTBOX_WAIT_S, "outbox_emails_per_s": $EMAILS_PER_S,
  "outbox_left_when_measuring": $OUTBOX_LEFT, "floor_app_warmup_s": $FLOOR_WARMUP_S, "duration_s": $DURATION, "wrk_threads": $THREADS,
- "java_opts": "${JAVA_OPTS:-}", "app_env_overrides": "$(env | grep -E '^(SPRING|PAYMENT|SERVER)_' | sort | paste -sd' ')",
+ "java_opts": "${JAVA_OPTS:-} $(archive_option "$APP_JAR")", "app_env_overrides": "$(env | grep -E '^(SPRING|PAYMENT|SERVER)_' | sort | paste -sd' ')",
  "loadavg_at_end": $(cut -d' ' -f1 /proc/loadavg)}
 EOF
 python3 "$BENCH_DIR/report.py" summary "$WORK_DIR" "$RESULTS_DIR/$STAMP.json"

@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * The packaged jar started as a user would start it (with jvm.options), on a random port: sandbox gateway, embedded PostgreSQL in a
- * fresh data folder, .eml mail. Its log goes to target/{name}-app.log; browser scripts from frontend/e2e run
+ * The app started as the README starts it (unpacked, with jvm.options and the class data sharing archive), on a
+ * random port: sandbox gateway, embedded PostgreSQL in a fresh data folder, .eml mail. Its log goes to target/{name}-app.log; browser scripts from frontend/e2e run
  * against it with their output in target/{name}-browser.log.
  */
 final class PackagedApp implements AutoCloseable {
 
     private static final Path TARGET = Path.of("target");
+    /** The unpacked jar and its class data sharing archive, as the build leaves them. */
+    private static final Path APP = TARGET.resolve("app");
     private static final Path FRONTEND = Path.of("..", "frontend");
 
     private final String name;
@@ -39,8 +41,9 @@ final class PackagedApp implements AutoCloseable {
     /** Starts the jar with {@code environment} added to SERVER_PORT and PAYMENT_DATA_DIR, and waits until healthy. */
     static PackagedApp start(String name, Map<String, String> environment) throws Exception {
         int port = TestSocketUtils.findAvailableTcpPort();
-        ProcessBuilder builder = new ProcessBuilder("java", "@jvm.options", "-jar",
-                TARGET.resolve("payment-app.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder("java", "@jvm.options",
+                "-XX:SharedArchiveFile=" + APP.resolve("payment-app.jsa"), "-jar",
+                APP.resolve("payment-app.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(TARGET.resolve(name + "-app.log").toFile());
         builder.environment().putAll(environment);
