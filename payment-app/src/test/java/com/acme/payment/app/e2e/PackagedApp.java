@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * The app started as the README starts it (unpacked, with jvm.options and the class data sharing archive), on a
- * random port: sandbox gateway, embedded PostgreSQL in a fresh data folder, .eml mail. Its log goes to target/{name}-app.log; browser scripts from frontend/e2e run
- * against it with their output in target/{name}-browser.log.
+ * The app started as the README starts it (unpacked, with jvm.options and the class data sharing archive, which
+ * must load), on a random port: sandbox gateway, embedded PostgreSQL in a fresh data folder, .eml mail. Its log goes
+ * to target/{name}-app.log; browser scripts from frontend/e2e run against it with their output in
+ * target/{name}-browser.log.
  */
 final class PackagedApp implements AutoCloseable {
 
@@ -41,7 +42,8 @@ final class PackagedApp implements AutoCloseable {
     /** Starts the jar with {@code environment} added to SERVER_PORT and PAYMENT_DATA_DIR, and waits until healthy. */
     static PackagedApp start(String name, Map<String, String> environment) throws Exception {
         int port = TestSocketUtils.findAvailableTcpPort();
-        ProcessBuilder builder = new ProcessBuilder("java", "@jvm.options",
+        // -Xshare:on: the start fails when the build's archive does not load (the README's command goes on without).
+        ProcessBuilder builder = new ProcessBuilder("java", "@jvm.options", "-Xshare:on",
                 "-XX:SharedArchiveFile=" + APP.resolve("payment-app.jsa"), "-jar",
                 APP.resolve("payment-app.jar").toString())
                 .redirectErrorStream(true)
