@@ -11,8 +11,11 @@ import com.acme.payment.domain.port.in.GetPaymentStatusUseCase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
  * Live status: every instance listens to the database, on a connection of its own with the pool's database and
@@ -21,6 +24,20 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveStatusConfiguration {
+
+    private static final Pattern EVENT_STREAMS =
+            Pattern.compile("/api/payment/status/[^/]+/events|/api/admin/payments/events");
+
+    /**
+     * Status and change streams stay open for minutes: timed as requests, they would swamp the latencies of
+     * http.server.requests, and each open observation would hold its memory for the stream's whole life.
+     * payment.status.streams and payment.change.streams count them instead.
+     */
+    @Bean
+    ObservationPredicate eventStreamsAreNotTimedAsRequests() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && EVENT_STREAMS.matcher(request.getCarrier().getRequestURI()).matches());
+    }
 
     @Bean
     PaymentStatusStreams paymentStatusStreams(GetPaymentStatusUseCase statuses, PaymentWebMapper mapper,

@@ -20,6 +20,7 @@ import com.acme.payment.domain.model.PaymentId;
 import com.acme.payment.domain.port.in.CancelPaymentUseCase;
 import com.acme.payment.domain.port.out.PaymentRepository;
 import com.acme.payment.domain.port.out.TransactionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,8 @@ class PaymentStatusStreamIT extends AbstractAppIT {
     PaymentRepository repository;
     @Autowired
     CancelPaymentUseCase cancel;
+    @Autowired
+    MeterRegistry meters;
 
     private String paymentId;
     private String intentId;
@@ -271,6 +274,18 @@ class PaymentStatusStreamIT extends AbstractAppIT {
         } finally {
             instanceC.close();
         }
+    }
+
+    @Test
+    void a_stream_is_not_timed_as_a_request_while_a_status_poll_is() throws Exception {
+        try (EventStreamClient stream = openOnA(paymentId, Map.of())) {
+            assertThat(stream.next(WAIT)).isNotNull();
+            assertThat(meters.find("http.server.requests.active").longTaskTimers())
+                    .allSatisfy(timer -> assertThat(timer.activeTasks()).as("%s", timer.getId()).isZero());
+        }
+        assertThat(get("/api/payment/status/" + paymentId).statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> meters.find("http.server.requests")
+                .tag("uri", "/api/payment/status/{paymentId}").timer() != null);
     }
 
     private EventStreamClient openOnA(String payment, String lastEventId) throws Exception {
