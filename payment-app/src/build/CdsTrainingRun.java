@@ -61,14 +61,21 @@ public class CdsTrainingRun {
             System.out.printf("Class data sharing archive written: %s (%d MiB)%n", archive,
                     Files.size(archive) >> 20);
             deleteRecursively(work);
-        } catch (Exception | AssertionError failure) {
-            app.destroyForcibly();
+        } catch (Exception failure) {
+            stop(app); // gracefully first: killed at once, the app would leave its PostgreSQL running
             System.err.println("The training run's log (" + log + "), last lines:");
             try (Stream<String> lines = Files.lines(log)) {
                 List<String> all = lines.toList();
                 all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.err::println);
             }
             throw failure;
+        }
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            app.destroyForcibly();
         }
     }
 
