@@ -51,8 +51,7 @@ public class CdsTrainingRun {
         Process app = builder.start();
         try {
             awaitReady(app, port);
-            app.destroy(); // SIGTERM: the graceful shutdown, which also stops the embedded PostgreSQL
-            if (!app.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!stop(app)) {
                 throw new IllegalStateException("the app did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
             }
             if (!Files.isRegularFile(archive)) {
@@ -62,7 +61,7 @@ public class CdsTrainingRun {
                     Files.size(archive) >> 20);
             deleteRecursively(work);
         } catch (Exception failure) {
-            stop(app); // gracefully first: killed at once, the app would leave its PostgreSQL running
+            stop(app);
             System.err.println("The training run's log (" + log + "), last lines:");
             try (Stream<String> lines = Files.lines(log)) {
                 List<String> all = lines.toList();
@@ -72,11 +71,17 @@ public class CdsTrainingRun {
         }
     }
 
-    private static void stop(Process app) throws InterruptedException {
+    /**
+     * SIGTERM: the graceful shutdown, which also stops the embedded PostgreSQL (killed at once, the app would leave
+     * it running); SIGKILL only after {@link #STOP_TIMEOUT}. Whether the app stopped gracefully.
+     */
+    private static boolean stop(Process app) throws InterruptedException {
         app.destroy();
-        if (!app.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            app.destroyForcibly();
+        if (app.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            return true;
         }
+        app.destroyForcibly();
+        return false;
     }
 
     private static int freePort() throws IOException {
